@@ -1,0 +1,360 @@
+"""The newsclaims JSON format: the one converter, its hooks, the version, reading and writing.
+
+A document is a JSON object with ``"schema": "newsclaims/1"`` followed by the fields of
+:class:`~newsclaims.model.Report`. Spans are ``[start, end]`` pairs; enums are their
+lower-case values; times are ISO 8601 with an offset. Output is deterministic, byte for byte.
+
+>>> from newsclaims import Report, dumps, loads
+>>> text = dumps(Report("Iran has denied involvement."))
+>>> text[:62]
+'{"schema":"newsclaims/1","text":"Iran has denied involvement."'
+>>> loads(text) == Report("Iran has denied involvement.")
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any, Final
+
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from newsclaims import model
+from newsclaims._files import write_atomically
+from newsclaims.errors import FormatError, ValidationError
+from newsclaims.model import Report, Span
+
+__all__ = [
+    "SCHEMA",
+    "configure_converter",
+    "converter",
+    "dump",
+    "dump_lines",
+    "dumps",
+    "iter_lines",
+    "load",
+    "loads",
+    "make_converter",
+    "structure_report",
+    "unstructure_report",
+]
+
+#: The format version every document carries. Readers upgrade older versions; newer ones
+#: are refused with a clear error.
+SCHEMA: Final = "newsclaims/1"
+_FAMILY: Final = "newsclaims/"
+_VERSION: Final = 1
+
+
+# --------------------------------------------------------------------------- converter
+
+
+def _strict(kind: type, name: str) -> Any:
+    """Structure hook that accepts exactly ``kind``: cattrs would otherwise coerce 12 -> "12"."""
+
+    def structure(value: object, _type: object) -> object:
+        if type(value) is kind or (kind is float and type(value) is int):
+            return value
+        raise ValidationError("", f"{value!r} is not {name}", value)
+
+    return structure
+
+
+def _structure_span(value: object, _type: object) -> Span:
+    if not isinstance(value, list) or len(value) != 2 or any(type(v) is not int for v in value):
+        raise ValidationError("", f"{value!r} is not a span [start, end] of two integers", value)
+    return Span(value[0], value[1])
+
+
+def _structure_datetime(value: object, _type: object) -> datetime:
+    if not isinstance(value, str):
+        raise ValidationError("", f"{value!r} is not an ISO 8601 time", value)
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError("", f"{value!r} is not an ISO 8601 time", value) from None
+
+
+_MODEL_ENUMS: Final = tuple(
+    value
+    for value in vars(model).values()
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and value.__module__ == model.__name__
+)
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in cls)
+        raise ValidationError("", f"{value!r} is not a {cls.__name__} ({allowed})", value) from None
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Register every newsclaims hook on ``conv``; the one place hooks are registered.
+
+    Use it to build a converter of your own that still reads and writes newsclaims
+    documents, then register hooks for your own subclasses on top:
+
+    >>> import cattrs
+    >>> mine = cattrs.Converter(forbid_extra_keys=True)
+    >>> configure_converter(mine)
+    >>> mine.unstructure(Span(1, 4))
+    [1, 4]
+    """
+    conv.register_unstructure_hook(Span, lambda span: [span.start, span.end])
+    conv.register_structure_hook(Span, _structure_span)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    for kind, name in (
+        (str, "a string"),
+        (int, "an integer"),
+        (bool, "true or false"),
+        (float, "a number"),
+    ):
+        conv.register_structure_hook(kind, _strict(kind, name))
+    # Our enums subclass str, so the str hook above would take them: name each one.
+    for enum_class in _MODEL_ENUMS:
+        conv.register_structure_hook(enum_class, _structure_enum)
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new converter configured for newsclaims documents.
+
+    >>> make_converter().structure([3, 9], Span)
+    Span(start=3, end=9)
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(conv)
+    return conv
+
+
+#: The public converter. Register hooks for your own subclasses on it.
+converter: Final = make_converter()
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def unstructure_report(report: Report) -> dict[str, Any]:
+    """Return the JSON-ready document for ``report``, with its ``"schema"`` first.
+
+    >>> unstructure_report(Report("Hi."))["schema"]
+    'newsclaims/1'
+    """
+    doc: dict[str, Any] = {"schema": SCHEMA}
+    doc.update(converter.unstructure(report))
+    return doc
+
+
+def structure_report(doc: object, *, source: str = "<document>") -> Report:
+    """Build a :class:`Report` from a parsed JSON document, upgrading older versions.
+
+    Raises:
+        FormatError: the document is not a valid newsclaims document; the message names
+            ``source``, the place in the document and the problem.
+    """
+    if not isinstance(doc, dict):
+        raise FormatError(source, f"expected a JSON object, found {_json_type(doc)}")
+    version = doc.get("schema")
+    if version is None:
+        raise FormatError(source, f"no 'schema' key: not a newsclaims document ({SCHEMA})")
+    body = _upgrade(doc, version, source)
+    try:
+        return converter.structure(body, Report)
+    except ValidationError as exc:
+        raise FormatError(source, exc.problem, path=exc.path) from exc
+    except (ClassValidationError, IterableValidationError) as exc:
+        path, problem = _first_problem(exc)
+        raise FormatError(source, problem, path=path) from exc
+
+
+def _upgrade(doc: dict[str, Any], version: object, source: str) -> dict[str, Any]:
+    """Return the document body in the current version, without its ``schema`` key."""
+    if not isinstance(version, str) or not version.startswith(_FAMILY):
+        raise FormatError(source, f"unknown schema {version!r}; expected {SCHEMA!r}", path="schema")
+    number = version.removeprefix(_FAMILY)
+    if not number.isdigit():
+        raise FormatError(source, f"unknown schema {version!r}; expected {SCHEMA!r}", path="schema")
+    if int(number) > _VERSION:
+        raise FormatError(
+            source,
+            f"{version!r} is newer than this newsclaims reads ({SCHEMA}); upgrade newsclaims",
+            path="schema",
+        )
+    # Version 1 is the first: there is nothing older to upgrade yet. An upgrade step per
+    # version goes here, each turning version n into n + 1.
+    return {key: value for key, value in doc.items() if key != "schema"}
+
+
+def _first_problem(exc: BaseException, path: str = "") -> tuple[str, str]:  # noqa: PLR0911 -- one return per kind of leaf reads best
+    """Walk a cattrs exception group to its first leaf; return (path, problem)."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            return _first_problem(sub, _join(path, note.name))
+        for sub in others:
+            return _first_problem(sub, path)
+    if isinstance(exc, IterableValidationError):
+        with_notes_i, others_i = exc.group_exceptions()
+        for sub, inote in with_notes_i:
+            return _first_problem(sub, f"{path}[{inote.index}]")
+        for sub in others_i:
+            return _first_problem(sub, path)
+    if isinstance(exc, ValidationError):
+        return _join(path, exc.path), exc.problem
+    if isinstance(exc, KeyError):
+        return path, "is required but missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        keys = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        return path, f"unknown key {keys}"
+    return path, str(exc) or type(exc).__name__
+
+
+def _join(prefix: str, name: str) -> str:
+    if not prefix:
+        return name
+    if not name:
+        return prefix
+    return prefix + name if name.startswith("[") else f"{prefix}.{name}"
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------- text and files
+
+
+def dumps(report: Report, *, indent: int | None = None) -> str:
+    """Return the JSON text of ``report``: deterministic, byte for byte.
+
+    Args:
+        report: the report to write.
+        indent: spaces per level for a human-readable document; compact when ``None``.
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        unstructure_report(report), ensure_ascii=False, indent=indent, separators=separators
+    )
+
+
+def loads(text: str | bytes, *, source: str = "<string>") -> Report:
+    """Read a report from newsclaims JSON text.
+
+    Args:
+        text: the JSON document (``bytes`` are decoded as UTF-8).
+        source: a name for the input, used in error messages.
+
+    Raises:
+        FormatError: the text is not a valid newsclaims document.
+
+    >>> loads('{"schema": "newsclaims/1", "text": 42}')
+    Traceback (most recent call last):
+    ...
+    newsclaims.errors.FormatError: <string>: text: 42 is not a string
+    """
+    return structure_report(_parse_json(text, source), source=source)
+
+
+def _parse_json(text: str | bytes, source: str, line: int | None = None) -> object:
+    where = source if line is None else f"{source}: line {line}"
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FormatError(where, f"not UTF-8 at byte {exc.start}") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            where, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from exc
+    except RecursionError as exc:
+        raise FormatError(where, "not JSON we can read: nested too deeply") from exc
+
+
+def _name_of(target: object) -> str:
+    if isinstance(target, str | os.PathLike):
+        return os.fspath(target)
+    return str(getattr(target, "name", "<stream>"))
+
+
+def dump(
+    report: Report, target: str | os.PathLike[str] | IO[str], *, indent: int | None = 1
+) -> None:
+    """Write ``report`` as a JSON document to a path or an open text file.
+
+    A path is written atomically: a reader never sees half a file.
+    """
+    text = dumps(report, indent=indent) + "\n"
+    if isinstance(target, str | os.PathLike):
+        write_atomically(Path(target), text)
+    else:
+        target.write(text)
+
+
+def load(target: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Report:
+    """Read a report from a JSON document at a path or in an open file.
+
+    Raises:
+        FormatError: the file is not a valid newsclaims document.
+        OSError: the file cannot be read.
+    """
+    source = _name_of(target)
+    if isinstance(target, str | os.PathLike):
+        data: str | bytes = Path(target).read_bytes()
+    else:
+        data = target.read()
+    return loads(data, source=source)
+
+
+def dump_lines(reports: Iterable[Report], target: IO[str]) -> int:
+    """Write reports as JSON Lines, one compact document per line; return how many.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> dump_lines([Report("One."), Report("Two.")], out)
+    2
+    """
+    count = 0
+    for report in reports:
+        target.write(dumps(report))
+        target.write("\n")
+        count += 1
+    return count
+
+
+def iter_lines(target: str | os.PathLike[str] | IO[str]) -> Iterator[Report]:
+    """Yield reports from JSON Lines, one at a time; blank lines are skipped.
+
+    Raises:
+        FormatError: a line is not a valid newsclaims document; the message names the line.
+    """
+    source = _name_of(target)
+    if isinstance(target, str | os.PathLike):
+        with Path(target).open(encoding="utf-8") as handle:
+            yield from _iter_handle(handle, source)
+    else:
+        yield from _iter_handle(target, source)
+
+
+def _iter_handle(handle: IO[str], source: str) -> Iterator[Report]:
+    for number, line in enumerate(handle, 1):
+        if line.strip():
+            yield structure_report(
+                _parse_json(line, source, number), source=f"{source}: line {number}"
+            )

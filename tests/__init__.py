@@ -1,0 +1,1 @@
+"""The newsclaims test suite."""

@@ -1,0 +1,174 @@
+"""The JSON format: round trips, determinism, the schema, and errors that name the place."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from tests.conftest import SEED_ARTICLE
+
+import newsclaims
+from newsclaims import FormatError, Report, Span, Structure, dumps, loads
+from newsclaims.testing import reports
+
+_VALIDATOR = jsonschema.Draft202012Validator(newsclaims.json_schema())
+
+
+@given(reports())
+def test_loads_inverts_dumps(report: Report) -> None:
+    """Every report survives a JSON round trip unchanged."""
+    assert loads(dumps(report)) == report
+
+
+@given(reports())
+def test_dumps_is_deterministic(report: Report) -> None:
+    """The same report gives the same bytes, also after a round trip."""
+    assert dumps(report) == dumps(loads(dumps(report)))
+
+
+@given(reports())
+def test_every_dumped_report_validates_against_the_schema(report: Report) -> None:
+    """The published JSON Schema accepts everything we write."""
+    _VALIDATOR.validate(json.loads(dumps(report)))
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    """The generated schema is itself valid draft 2020-12."""
+    jsonschema.Draft202012Validator.check_schema(newsclaims.json_schema())
+
+
+def test_the_schema_rejects_a_document_with_unknown_keys() -> None:
+    """Non-Python consumers get the same strictness as loads."""
+    doc = json.loads(dumps(Report("Hi.")))
+    doc["surprise"] = 1
+    assert not _VALIDATOR.is_valid(doc)
+
+
+def test_document_starts_with_the_schema_version() -> None:
+    """The version comes first so that readers can dispatch on it."""
+    assert dumps(Report("Hi.")).startswith('{"schema":"newsclaims/1",')
+
+
+def test_non_ascii_text_is_written_as_is() -> None:
+    """Curly quotes and accents stay readable in the JSON."""
+    assert "“Iran’s”" in dumps(Report("“Iran’s”"))
+
+
+def _doc(**fields: object) -> str:
+    return json.dumps({"schema": "newsclaims/1", "text": "abc", **fields})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"schema": "newsclaims/1", "text": 42}', "<string>: text: 42 is not a string"),
+        ("[1, 2]", "<string>: expected a JSON object, found an array"),
+        ('{"text": "x"}', "<string>: no 'schema' key: not a newsclaims document (newsclaims/1)"),
+        (
+            "{nope",
+            "<string>: not JSON: Expecting property name enclosed in double quotes "
+            "at line 1 column 2",
+        ),
+        (
+            '{"schema": "newsclaims/7", "text": "x"}',
+            "<string>: schema: 'newsclaims/7' is newer than this newsclaims reads (newsclaims/1); "
+            "upgrade newsclaims",
+        ),
+        (
+            '{"schema": "other/1", "text": "x"}',
+            "<string>: schema: unknown schema 'other/1'; expected 'newsclaims/1'",
+        ),
+        (_doc(extra=1), "<string>: unknown key 'extra'"),
+        (
+            _doc(statements=[{"id": "S1", "source": {}, "cue": {}, "content": [[0, 9]]}]),
+            "<string>: statements[0].content[0].end: 9 is past the end of the text (3 characters)",
+        ),
+        (
+            _doc(statements=[{"id": "S1", "source": {}, "cue": {}, "content": [[2, 1]]}]),
+            "<string>: statements[0].content[0].end: 1 is before start 2",
+        ),
+        (
+            _doc(statements=[{"id": "S1", "source": {}, "cue": {}, "content": [[0, "1"]]}]),
+            "<string>: statements[0].content[0]: [0, '1'] is not a span [start, end] "
+            "of two integers",
+        ),
+        (
+            _doc(
+                statements=[
+                    {"id": "S1", "source": {"kind": "famous"}, "cue": {}, "content": [[0, 1]]}
+                ]
+            ),
+            "<string>: statements[0].source.kind: 'famous' is not a SourceKind "
+            "(named, anonymous, unspecified)",
+        ),
+        (
+            _doc(structure={"headline": [-1, 2]}),
+            "<string>: structure.headline.start: -1 is negative",
+        ),
+        (
+            _doc(metadata={"published": "yesterday"}),
+            "<string>: metadata.published: 'yesterday' is not an ISO 8601 time",
+        ),
+    ],
+)
+def test_loads_errors_name_the_input_the_place_and_the_problem(text: str, message: str) -> None:
+    """Every bad document gives one FormatError whose message says where and what."""
+    with pytest.raises(FormatError) as info:
+        loads(text)
+    assert str(info.value) == message
+
+
+def test_loads_survives_deeply_nested_json() -> None:
+    """Nesting deep enough to break the json module is a FormatError, not a crash."""
+    with pytest.raises(FormatError, match="nested too deeply"):
+        loads("[" * 200_000)
+
+
+def test_format_error_is_a_value_error() -> None:
+    """Callers that catch ValueError catch our format errors too."""
+    with pytest.raises(ValueError, match="no 'schema' key"):
+        loads("{}")
+
+
+def test_dump_and_load_a_file(tmp_path: Path) -> None:
+    """dump writes a file that load reads back equal."""
+    report = Report("Hi there.", structure=Structure(headline=Span(0, 9)))
+    newsclaims.dump(report, tmp_path / "r.json")
+    assert newsclaims.load(tmp_path / "r.json") == report
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_load_names_the_file_in_errors(tmp_path: Path) -> None:
+    """Errors from a file name that file."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema": "newsclaims/1", "text": 1}', encoding="utf-8")
+    with pytest.raises(FormatError, match=r"bad\.json: text: 1 is not a string"):
+        newsclaims.load(path)
+
+
+def test_json_lines_round_trip() -> None:
+    """dump_lines and iter_lines carry a stream of reports, one per line."""
+    stream = io.StringIO()
+    corpus = [Report("One."), Report("Two.")]
+    assert newsclaims.dump_lines(corpus, stream) == 2
+    stream.seek(0)
+    assert list(newsclaims.iter_lines(stream)) == corpus
+
+
+def test_json_lines_errors_name_the_line(tmp_path: Path) -> None:
+    """A bad line in a corpus is reported with its number."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(dumps(Report("One.")) + "\n\n" + '{"schema": 3}\n', encoding="utf-8")
+    with pytest.raises(FormatError, match=r"corpus\.jsonl: line 3: schema: unknown schema 3"):
+        list(newsclaims.iter_lines(path))
+
+
+def test_the_seed_article_round_trips() -> None:
+    """The seed article, parsed, survives JSON unchanged."""
+    report = newsclaims.parse(SEED_ARTICLE)
+    assert loads(dumps(report)) == report
+    assert report.text == SEED_ARTICLE.read_text(encoding="utf-8")
