@@ -34,6 +34,9 @@ typecheck: $(VENV)/.installed-test
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
+
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q
 

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED_ARTICLE
 
 import newsclaims
 from newsclaims import Report, dumps
 from newsclaims.cli import main
+from tests.conftest import SEED_ARTICLE
 
 
 def _error_line(capsys: pytest.CaptureFixture[str]) -> str:

@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from hypothesis import given
-from tests.conftest import SEED_ARTICLE
 
 import newsclaims
 from newsclaims import FormatError, Report, Span, Structure, dumps, loads
 from newsclaims.testing import reports
+from tests.conftest import SEED_ARTICLE
 
 _VALIDATOR = jsonschema.Draft202012Validator(newsclaims.json_schema())
 

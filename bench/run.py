@@ -1,0 +1,164 @@
+"""newsclaims benchmark: throughput per stage, serialisation, import time and scaling.
+
+usage: python bench/run.py [--corpus DIR ...] [--repeat N] [--quick]
+
+Prints one table. Throughput is characters per second on one core, with the ratio to a
+pure-regex ceiling (``re.finditer(r"\\w+")`` over the same text) so that figures compare
+across machines. The corpus is PolNeAR train + dev when ``../shared/data/polnear`` is there,
+otherwise the seed article and synthetic text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import math
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import newsclaims
+from newsclaims import extraction
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+SEED = ROOT / "seeds" / "000_25119c12359958b3.txt"
+_WORD = re.compile(r"\w+")
+
+
+def load_corpus(dirs: Sequence[Path]) -> list[str]:
+    texts: list[str] = []
+    for folder in dirs:
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    return texts
+
+
+def best_time(fn: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs: the least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def regex_ceiling(texts: list[str]) -> None:
+    for text in texts:
+        for _ in _WORD.finditer(text):
+            pass
+
+
+def stage_times(reports: list[newsclaims.Report], repeat: int) -> dict[str, float]:
+    """Time each stage of the default pipeline, fed by the previous stages' output."""
+    pipeline = extraction.default_pipeline()
+    options = extraction.options_for()
+    totals: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        run: dict[str, float] = {}
+        for report in reports:
+            analysis = extraction.Analysis(report, options)
+            for stage in pipeline.stages:
+                start = time.perf_counter()
+                analysis = stage(analysis)
+                run[stage.__name__] = run.get(stage.__name__, 0.0) + time.perf_counter() - start
+        for name, seconds in run.items():
+            totals.setdefault(name, []).append(seconds)
+    return {name: min(values) for name, values in totals.items()}
+
+
+def import_time(repeat: int) -> float:
+    """Cold ``import newsclaims`` in a fresh interpreter, minus the interpreter's own start."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+
+    base = min(run("pass") for _ in range(repeat))
+    full = min(run("import newsclaims") for _ in range(repeat))
+    return full - base
+
+
+def scaling_exponent(make: Callable[[int], str], repeat: int) -> tuple[float, list[float]]:
+    """Fit time ~ size**k over sizes 1x..16x; return k and the times."""
+    sizes, times = [], []
+    for factor in (1, 2, 4, 8, 16):
+        text = make(factor)
+        times.append(best_time(functools.partial(newsclaims.extract, text), repeat))
+        sizes.append(len(text))
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(t, 1e-9)) for t in times]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+    return slope, times
+
+
+def hostile_shapes(seed: str) -> dict[str, Callable[[int], str]]:
+    unit = 2000
+    return {
+        "seed article, repeated": lambda k: "\n\n".join([seed] * k),
+        "one huge line": lambda k: seed.replace("\n", " ") * k,
+        "runs of quote marks": lambda k: '"' * (unit * k) + " he said.",
+        "capitalised words": lambda k: " ".join(["Word"] * (unit * k)) + " said.",
+        "said-that chains": lambda k: "A said that " * (unit * k // 10) + "it rained.",
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, nargs="*", help="folders of .txt articles")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="a small corpus, for a smoke run")
+    args = ap.parse_args(argv)
+
+    dirs = args.corpus or [d / "text" for d in (POLNEAR / "train", POLNEAR / "dev") if d.exists()]
+    texts = load_corpus(dirs) if dirs else []
+    seed = SEED.read_text(encoding="utf-8")
+    if not texts:
+        texts = [seed] * 200
+    if args.quick:
+        texts = texts[:40]
+    chars = sum(len(t) for t in texts)
+    repeat = args.repeat
+    print(f"corpus: {len(texts)} articles, {chars:,} characters; best of {repeat} runs")
+
+    ceiling = best_time(lambda: regex_ceiling(texts), repeat)
+    parse_s = best_time(lambda: [newsclaims.parse(t) for t in texts], repeat)
+    reports = [newsclaims.parse(t) for t in texts]
+    stages = stage_times(reports, repeat)
+    whole = best_time(lambda: [newsclaims.extract(r) for r in reports], repeat)
+    extracted = [newsclaims.extract(r) for r in reports]
+    dumped = [newsclaims.dumps(r) for r in extracted]
+    dumps_s = best_time(lambda: [newsclaims.dumps(r) for r in extracted], repeat)
+    loads_s = best_time(lambda: [newsclaims.loads(d) for d in dumped], repeat)
+
+    rows: list[tuple[str, float]] = [("regex ceiling \\w+", ceiling), ("parse (text)", parse_s)]
+    rows += [(f"  stage {name}", seconds) for name, seconds in stages.items()]
+    rows += [("extract (whole pipeline)", whole), ("dumps", dumps_s), ("loads", loads_s)]
+    print(f"\n{'step':<28}{'chars/s':>14}{'x ceiling':>11}{'reports/s':>12}")
+    for name, seconds in rows:
+        rate = chars / seconds if seconds else float("inf")
+        print(
+            f"{name:<28}{rate:>14,.0f}{ceiling / seconds if seconds else 0:>11.3f}"
+            f"{len(texts) / seconds if seconds else 0:>12,.0f}"
+        )
+    statements = sum(len(r.statements) for r in extracted)
+    print(f"\nstatements: {statements:,} ({statements / len(texts):.1f} per article)")
+    print(f"import newsclaims (cold, subprocess): {import_time(5) * 1000:.0f} ms")
+
+    print(f"\n{'scaling (1x..16x)':<28}{'exponent':>10}{'time at 16x':>14}")
+    for name, make in hostile_shapes(seed).items():
+        slope, times = scaling_exponent(make, max(1, repeat - 1))
+        print(f"{name:<28}{slope:>10.2f}{times[-1] * 1000:>12.1f}ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
