@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/000_25119c12359958b3.txt
 
-.PHONY: demo test lint typecheck pytest bench docs fuzz clean
+.PHONY: demo test lint typecheck pytest bench docs fuzz browser-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,16 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy --strict src tests
 
+# -rs lists skipped tests with their reasons (the browser test without Chromium, say).
 pytest: $(VENV)/.installed-test
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -rs
+
+# The HTML page in a real browser: Debian's Chromium driven by Playwright; keeps the seed
+# page's screenshot for the docs.
+browser-test: $(VENV)/.installed-test
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	$(BIN)/python -m pip install --quiet 'playwright>=1.40'
+	NEWSCLAIMS_SCREENSHOT=docs/images/render.png $(BIN)/pytest -q -rs tests/test_views_browser.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

@@ -120,3 +120,37 @@ def test_bad_input_through_a_real_subprocess(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr == f"newsclaims: error: {path}: text: 42 is not a string\n"
+
+
+def test_formats_lists_the_writers(capsys: pytest.CaptureFixture[str]) -> None:
+    """formats lists every built-in writer."""
+    assert main(["formats"]) == 0
+    names = {line.split()[0] for line in capsys.readouterr().out.splitlines()}
+    assert {"brat", "citron", "csv", "json", "jsonl", "jsonld"} <= names
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "brat", "citron", "jsonld", "csv"])
+def test_extract_writes_every_format(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """extract writes the seed in every built-in format, as the writer does."""
+    assert main(["extract", str(SEED_ARTICLE), "--format", fmt]) == 0
+    assert capsys.readouterr().out.strip()
+
+
+def test_unknown_format_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown --format exits 2 with one line listing the known ones."""
+    assert main(["extract", str(SEED_ARTICLE), "--format", "docx"]) == 2
+    assert _error_line(capsys).startswith("newsclaims: error: no output format 'docx' (known: ")
+
+
+def test_negative_jobs_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs below 0 is bad input."""
+    assert main(["extract", str(SEED_ARTICLE), "--jobs", "-1"]) == 2
+    assert _error_line(capsys) == "newsclaims: error: --jobs -1: give 0 (one per core) or more"
+
+
+def test_missing_article_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing article exits 2 with one line naming it, and nothing on standard output."""
+    missing = tmp_path / "missing.txt"
+    assert main(["extract", str(missing)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"newsclaims: error: {missing}: no such file\n")

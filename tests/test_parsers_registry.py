@@ -68,7 +68,7 @@ def test_parse_by_name_overrides_sniffing() -> None:
 
 def test_unknown_name_is_a_format_error() -> None:
     """An unknown parser name is a FormatError listing the known ones."""
-    with pytest.raises(FormatError, match=r"no parser named 'nope' \(known: brat, html"):
+    with pytest.raises(FormatError, match=r"no parser named 'nope' \(known: brat, citron, html"):
         parsers.parse("x", parser="nope")
 
 

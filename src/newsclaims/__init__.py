@@ -10,6 +10,7 @@ from newsclaims import parsers
 from newsclaims._api import extract, parse, read
 from newsclaims._version import __version__
 from newsclaims.errors import FormatError, NewsclaimsError, ValidationError
+from newsclaims.formats import to_dataframe, to_rows
 from newsclaims.model import (
     Attribute,
     AttributeKind,
@@ -92,4 +93,6 @@ __all__ = [
     "parse",
     "parsers",
     "read",
+    "to_dataframe",
+    "to_rows",
 ]

@@ -15,7 +15,12 @@ def write_atomically(path: Path, text: str) -> None:
     """
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        # newline="": the text's own line ends are written as they are (CSV's \r\n too).
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            # Durable before the rename, so a crash never leaves a complete-looking empty file.
+            os.fsync(handle.fileno())
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

@@ -30,8 +30,9 @@ ENTITY_LABELS = {
     "other": "Other",
 }
 
-# brat keeps one annotation per line: characters that would break the line become spaces.
-_FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+# brat keeps one annotation per line: characters that would break the line (every line
+# boundary of str.splitlines, and the tab that separates columns) become spaces.
+_FLAT = str.maketrans(dict.fromkeys("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 class _Lines:

@@ -171,7 +171,7 @@ def available() -> list[ParserInfo]:
     """Return ``(name, description)`` for every parser, sorted by name.
 
     >>> [info.name for info in available()][:3]
-    ['brat', 'html', 'json']
+    ['brat', 'citron', 'html']
     """
     return registry.available()
 

@@ -55,6 +55,11 @@ _BUILTINS: Final = {
         "BratParser",
         "brat standoff: STEM.txt with STEM.ann attributions and entities",
     ),
+    "citron": (
+        "newsclaims.parsers._citronfmt",
+        "CitronParser",
+        "BBC R&D Citron quotes: {text, quotes, coreference_groups}",
+    ),
     "trafilatura": (
         "newsclaims.parsers._trafilatura",
         "TrafilaturaParser",
