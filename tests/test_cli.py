@@ -154,3 +154,17 @@ def test_missing_article_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["extract", str(missing)]) == 2
     out, err = capsys.readouterr()
     assert (out, err) == ("", f"newsclaims: error: {missing}: no such file\n")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["frobnicate"], ["extract"], ["extract", "x.txt", "--jobs", "many"]],
+)
+def test_usage_errors_are_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad command line exits 2 with one error line, not a usage block."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    line = _error_line(capsys)
+    assert line.startswith("newsclaims: error: ")
+    assert line.endswith("--help)")

@@ -20,7 +20,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 import attrs
 
@@ -57,14 +57,24 @@ class _BadInputError(Exception):
 # --------------------------------------------------------------------------- arguments
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        first = message.splitlines()[0] if message else "bad arguments"
+        self.exit(EXIT_BAD_INPUT, f"newsclaims: error: {first} (see {self.prog} --help)\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
+    ap = _OneLineParser(
         prog="newsclaims",
         description="Turn news articles into typed records of who claims what.",
     )
     ap.add_argument("--version", action="version", version=f"newsclaims {newsclaims.__version__}")
     ap.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = ap.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_OneLineParser
+    )
 
     p = sub.add_parser("parse", help="read articles into reports (text, structure, metadata)")
     _add_run_options(p)
