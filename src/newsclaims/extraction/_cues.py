@@ -1,0 +1,348 @@
+"""Cues: find the reporting verbs, phrases and nouns that signal an attribution.
+
+One trie-shaped regular expression over the whole text finds every lexicon form (C speed,
+no backtracking beyond one word); a few local checks then drop the readings that are not
+cues (a noun after a determiner, a capitalised verb inside a sentence) and extend each cue
+over its verb group (``has also said``, ``did not confirm``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from newsclaims.extraction._lexicon import CueEntry, Lexicon, trie_pattern, word_list
+
+__all__ = ["CueHit", "compile_cues", "find_cues", "verb_group_start"]
+
+#: Words of the verb group that join the cue when they stand just before the verb.
+AUXILIARIES = word_list("auxiliaries")
+_NEGATIONS = word_list("negations")
+_DETERMINERS = word_list("determiners")
+# Words after which a noun-verb homograph ("support", "attacks") reads as a verb.
+_VERBAL_CONTEXT = word_list("verbal_context")
+_WORD_BEFORE = re.compile(r"(\w+)[^\w\n]{0,2}$")
+_BE_FORMS = frozenset({"is", "was", "were", "are", "be", "been", "am", "being"})
+_PREPOSITIONS_BEFORE_ADJECTIVE = frozenset({"of", "in", "with", "for", "by", "among", "and"})
+_CONTRACTIONS = frozenset({"ve", "d", "ll", "s", "re"})
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+@attrs.frozen
+class CueHit:
+    """A cue found in the text.
+
+    ``start``/``end`` cover the verb group; ``head`` is the offset where the lexicon form
+    itself starts. ``frame`` says how source and content hang on it (``verb``,
+    ``participle``, ``according``, ``noun``, ``colon``).
+    """
+
+    start: int
+    end: int
+    head: int
+    lemma: str
+    stance: str
+    frame: str
+    negated: bool = False
+
+
+@attrs.frozen
+class CompiledCues:
+    """A lexicon with its cue pattern compiled once."""
+
+    lexicon: Lexicon
+    pattern: re.Pattern[str]
+    """The forms, case-sensitive, run over the lower-cased text (faster than ignoring case)."""
+    caseless: re.Pattern[str]
+    """The same forms ignoring case, for text whose lower-casing changes its length."""
+
+
+def compile_cues(lexicon: Lexicon) -> CompiledCues:
+    """Compile the lexicon's cue forms into one trie-shaped, case-insensitive pattern."""
+    forms = [form.replace(" ", "\x00") for form in {**lexicon.nouns, **lexicon.cues}]
+    body = trie_pattern(forms).replace("\x00", r"\s+").replace(re.escape("\x00"), r"\s+")
+    source = r"\b(?:" + body + r")\b"
+    return CompiledCues(lexicon, re.compile(source), re.compile(source, re.IGNORECASE))
+
+
+def verb_group_start(text: str, start: int, floor: int) -> tuple[int, bool]:
+    """Walk left over auxiliaries and adverbs; return the new start and whether negated."""
+    negated = False
+    pos = start
+    while True:
+        m = _WORD_BEFORE.search(text, max(floor, pos - 20), pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if not word.islower():
+            break  # "Kelly said", "Will Smith": a name, not an adverb or auxiliary
+        gap = text[m.end(1) : pos]
+        if gap.strip() not in ("", "’", "'"):
+            break
+        if word in AUXILIARIES or (word.endswith("ly") and len(word) > 4):
+            negated = negated or word in _NEGATIONS
+            pos = m.start(1)
+            continue
+        if word == "t" and text[max(floor, m.start(1) - 3) : m.start(1)].endswith(("n'", "n’")):
+            negated = True
+            pos = m.start(1) - 2
+            continue
+        if word in _CONTRACTIONS and text[m.start(1) - 1 : m.start(1)] in ("'", "’"):
+            pos = m.start(1) - 1  # "we've learned", "he'd said": the auxiliary is contracted
+            continue
+        break
+    return pos, negated
+
+
+def _verbal(prev: str, kinds: Mapping[str, str], *, at_start: bool) -> bool:
+    """Say whether the word before a homograph makes it a verb."""
+    if not prev:
+        return False
+    low = prev.lower()
+    if low in _VERBAL_CONTEXT or low in AUXILIARIES or (low.endswith("ly") and len(low) > 4):
+        return True
+    return low in kinds or (prev[0].isupper() and not at_start)
+
+
+_COLON = re.compile(r":[ \t]+(?=\S)")
+# Labels that a colon follows without attributing anything.
+_LABELS = word_list("labels")
+
+
+def _colon_hits(text: str, sentences: Sequence[tuple[int, int]]) -> list[CueHit]:
+    """Return colon cues: a short name at the start of a sentence, then ``:`` (``Bush: "..."``).
+
+    The name is one to six words, the first capitalised, no word a lower-case verb-like
+    word; a colon after a reporting verb is that verb's, not a cue of its own.
+    """
+    hits = []
+    for lo, hi in sentences:
+        m = _COLON.search(text, lo, min(hi, lo + 80))
+        if m is not None and _is_speaker(text[lo : m.start()]):
+            hits.append(CueHit(m.start(), m.start() + 1, m.start(), ":", "neutral", "colon"))
+    return hits
+
+
+def _is_speaker(left: str) -> bool:
+    """Say whether the words before a sentence-initial colon name a speaker, not a label."""
+    words = left.split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    named = [w.lower().strip("'’") for w in words if w.lower() not in ("the", "a")]
+    if not named or named[0] in _LABELS or any(ch in left for ch in '"“”,;'):
+        return False
+    return not [w for w in words[1:] if w[:1].islower() and w not in ("of", "the", "and", "for")]
+
+
+_SUBORDINATORS = word_list("subordinators")
+_AS_LEMMAS = word_list("as_lemmas")
+_RAISING_LEMMAS = word_list("raising_lemmas")
+_POLL_WORDS = word_list("poll_words")
+# "in a new Quinnipiac poll": "in", a few words, a poll noun; bounded, so linear.
+_IN_POLL = re.compile(
+    r"\b[Ii]n\s+(?:(?!(?:to|by|of|and|or|for|with|that)\b)[\w’'./&-]+\s+){0,6}?(?:"
+    + "|".join(sorted(_POLL_WORDS))
+    + r")\b(?![\w-])"
+)
+_PARTICIPLE_MODIFIERS = word_list("participle_modifiers")
+_PLACE_PREPOSITIONS = word_list("place_prepositions")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _after_comma(text: str, pos: int, floor: int) -> bool:
+    """Say whether an -ing cue opens a participle clause (after a comma or a sentence start)."""
+    before = text[max(floor, pos - 8) : pos].rstrip()
+    return not before or before.endswith((",", "—", "–", "-", ";", "and", "while", "by"))
+
+
+def _progressive(text: str, pos: int, floor: int) -> bool:
+    """Say whether an -ing form is a finite verb (``is now talking``), not a participle."""
+    group_start, _negated = verb_group_start(text, pos, floor)
+    words = text[group_start:pos].lower().split()
+    return any(w in _BE_FORMS for w in words) or any(
+        w.endswith(("'s", "’s", "'re", "’re", "'m", "’m")) for w in words
+    )
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Say whether the cue sits in a Title Case line (a headline: "Christie Says He Would")."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def _starts_sentence(text: str, floor: int, pos: int) -> bool:
+    return not text[floor:pos].strip(" \"“'‘(")
+
+
+def _reads_as_name(text: str, span: tuple[int, int], entry: CueEntry, floor: int) -> bool:
+    """Say whether a capitalised form inside a sentence is a name ("Hope Hicks") or compound."""
+    start, end = span
+    if start > 0 and text[start - 1] == "-":
+        return True  # "best-known", "self-described": part of a compound word
+    return (
+        text[start].isupper()
+        and not entry.phrase
+        and not _starts_sentence(text, floor, start)
+        and not _title_case(text, start, end)
+    )
+
+
+def _reads_as_other(
+    text: str, span: tuple[int, int], entry: CueEntry, floor: int, lexicon: Lexicon
+) -> bool:
+    """Say whether the context makes a verb form something else than a cue.
+
+    A noun after a determiner, a circumstance after "when", a participle of place, a verb
+    that attributes only in one frame.
+    """
+    start, end = span
+    form = text[start:end].lower()
+    before = _WORD_BEFORE.search(text, max(floor, start - 20), start)
+    prev = before.group(1) if before else ""
+    low = prev.lower()
+    possessive = before is not None and low == "s" and text[before.start(1) - 1] in "'’"
+    at_start = before is not None and _starts_sentence(text, floor, before.start(1))
+    nxt = _next_word(text, end)
+    # "271 pledged delegates", "of reported cases": a participle used as an adjective.
+    adjectival = (
+        form.endswith("ed")
+        and (low.isdigit() or low in _PREPOSITIONS_BEFORE_ADJECTIVE)
+        and nxt.endswith("s")
+        and nxt not in _DETERMINERS
+        and nxt != "its"
+    )
+    # "the report", "his support": a noun; "When asked": a circumstance
+    noun_or_circumstance = low in _DETERMINERS or low in _SUBORDINATORS
+    return (
+        adjectival
+        or noun_or_circumstance
+        or possessive
+        or (
+            entry.homograph
+            and nxt != "that"
+            and not _verbal(prev, lexicon.source_kinds, at_start=at_start)
+        )
+        # "we will see": only "see X as Y" attributes a view
+        or (entry.lemma in _AS_LEMMAS and " as " not in text[end : end + 80])
+        # "appeared on television", "remnants found on the ground": places, not findings
+        or (
+            (entry.lemma in _RAISING_LEMMAS or form in _PARTICIPLE_MODIFIERS)
+            and nxt in _PLACE_PREPOSITIONS
+        )
+    )
+
+
+def _verb_hit(
+    text: str, span: tuple[int, int], entry: CueEntry, floor: int, lexicon: Lexicon
+) -> CueHit | None:
+    """Return the cue a lexicon match makes in its context, or ``None`` if it is none."""
+    start, end = span
+    if _reads_as_name(text, span, entry, floor):
+        return None
+    frame = entry.frame
+    if frame == "verb" and not entry.phrase and _reads_as_other(text, span, entry, floor, lexicon):
+        return None
+    first_word = text[start:end].split(None, 1)[0].lower()
+    if frame == "verb" and first_word.endswith("ing") and not _progressive(text, start, floor):
+        frame = "participle" if _after_comma(text, start, floor) else "reduced"
+    group_start, negated = start, False
+    if frame == "verb":
+        group_start, negated = verb_group_start(text, start, floor)
+    return CueHit(group_start, end, start, entry.lemma, entry.stance, frame, negated)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_COMPLEMENT = re.compile(r"\s+(\w+)")
+
+
+def _noun_hit(text: str, span: tuple[int, int], noun: CueEntry, floor: int) -> CueHit | None:
+    """Return a noun cue (``his criticism of``, ``Trump's claim that``) or ``None``.
+
+    Only a noun with a possessor and one of its complement words counts: ``the attacks on
+    Paris`` are events, ``her attacks on Paris`` are an attribution. A preposition joins the
+    cue; ``that`` opens the content.
+    """
+    start, end = span
+    nxt = _COMPLEMENT.match(text, end)
+    if nxt is None or nxt.group(1).lower() not in noun.complements:
+        return None
+    before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if before is None:
+        return None
+    prev = before.group(1).lower()
+    possessive = prev in _POSSESSIVES or (
+        prev == "s" and text[before.start(1) - 1 : before.start(1)] in ("'", "’")
+    )
+    if not possessive:
+        return None
+    cue_end = end if nxt.group(1).lower() == "that" else nxt.end()
+    return CueHit(start, cue_end, start, noun.lemma, noun.stance, "noun")
+
+
+def find_cues(
+    text: str,
+    cues: CompiledCues,
+    sentences: Sequence[tuple[int, int]],
+) -> tuple[CueHit, ...]:
+    """Return every cue in ``text``, in text order.
+
+    Args:
+        text: the article text.
+        cues: the compiled lexicon.
+        sentences: sentence offsets (cue groups never reach across a sentence start).
+
+    Returns:
+        The cue hits; one per lexicon match that passed the local checks.
+    """
+    starts = [s for s, _ in sentences]
+    hits: list[CueHit] = []
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = cues.pattern.finditer(lowered)
+    else:  # a few characters ("İ") lower-case to two: offsets would drift, so ignore case
+        matches = cues.caseless.finditer(text)
+    for m in matches:
+        form = " ".join(m.group().lower().split())
+        span = m.span()
+        i = bisect.bisect_right(starts, m.start()) - 1
+        floor = starts[i] if i >= 0 else 0
+        entry = cues.lexicon.cues.get(form)
+        hit = _verb_hit(text, span, entry, floor, cues.lexicon) if entry is not None else None
+        noun = cues.lexicon.nouns.get(form)
+        if hit is None and noun is not None:
+            hit = _noun_hit(text, span, noun, floor)
+        if hit is not None:
+            hits.append(hit)
+    hits.extend(_colon_hits(text, sentences))
+    hits.extend(
+        CueHit(m.start(), m.start() + 2, m.start(), "in", "neutral", "according")
+        for m in _IN_POLL.finditer(text)
+    )
+    hits.sort(key=lambda h: (h.head, h.end))
+    return tuple(_merge_chains(text, hits))
+
+
+# Cues that govern an infinitive cue: "refused to back", "declined to endorse".
+_GOVERNORS = word_list("governors")
+
+
+def _merge_chains(text: str, hits: list[CueHit]) -> list[CueHit]:
+    """Join ``refused to`` + ``back`` into one cue ``refused to back`` (one attribution)."""
+    out: list[CueHit] = []
+    for hit in hits:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : hit.head]
+            if prev.lemma in _GOVERNORS and gap.split() == ["to"] and hit.frame != "colon":
+                out[-1] = attrs.evolve(prev, end=hit.end)
+                continue
+        out.append(hit)
+    return out

@@ -1,0 +1,225 @@
+"""Reading: turn cue hits into statements, sentence by sentence.
+
+This is where the frames of :mod:`._contents` meet the article: each cue is read in its
+sentence, with its content stopped before a later cue that opens a clause of its own,
+participles given the subject of their clause, and a direct quotation continued over the
+quote-only sentences and paragraphs that follow it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from newsclaims.extraction._contents import Context, RawStatement, sentence_subject
+from newsclaims.extraction._cues import CueHit, verb_group_start
+from newsclaims.extraction._lexicon import word_list
+from newsclaims.extraction._other_frames import read_cue
+from newsclaims.extraction._quotes import Quote
+from newsclaims.extraction._sources import source_before, trim_span
+
+__all__ = ["read_statements"]
+
+Span = tuple[int, int]
+_SENTENCE_END = " \t\n.!?;"
+# Frames that start a clause of their own: a content before them stops at their comma.
+# "... and declared": a coordinated cue right after "and"/"but", before the later verb group.
+_COORDINATED = re.compile(r",?\s+(?:and|but)\s+")
+_LOOKAHEAD = 8
+_WINDOW = 200
+# A quotation is continued over at most this many quote-only sentences.
+_MAX_CONTINUATION = 12
+# "say that, even if they thought so, a recount ...": a subordinate clause inside the content.
+_SUBORDINATE_STARTS = word_list("subordinate_starts") | {"even"}
+_CONTROL_WORDS = word_list("control_words")
+_CLAUSE_FRAMES = frozenset({"participle", "according"})
+
+
+def _sentence_end(text: str, sentence: Span) -> int:
+    """Return where the words of ``sentence`` end: before its stop, after a closing quote."""
+    lo, hi = sentence
+    end = trim_span(text, lo, hi, _SENTENCE_END)[1]
+    if end < hi and text[end : end + 1] in "\"”'’»":
+        end += 1
+    return end
+
+
+def _limit(text: str, sentence: Span, hits: Sequence[CueHit], k: int) -> int:
+    """Return where the content of ``hits[k]`` must end on the right.
+
+    At the latest the end of the sentence (with its closing quote); earlier when a later
+    cue in the sentence opens a clause of its own after a comma: a participle
+    (``, saying``), ``according to``, or a cue with its own short subject (``, the report
+    said``; ``, 27 percent said``).
+    """
+    end = _sentence_end(text, sentence)
+    # Only the next few cues can end this one's content, and only through the words just
+    # before them: both bounds keep a sentence with thousands of cues linear.
+    for later in hits[k + 1 : k + 1 + _LOOKAHEAD]:
+        window = max(hits[k].end, later.start - _WINDOW)
+        joined = _COORDINATED.search(text, max(hits[k].end, later.start - 12), later.start)
+        if joined is not None and joined.end() == later.start:
+            return joined.start()  # "condemned X and declared Y": two cues, two contents
+        comma = text.rfind(",", window, later.start)
+        if comma < 0:
+            continue
+        between = text[comma + 1 : later.start]
+        if later.frame in _CLAUSE_FRAMES:
+            if not between.strip():
+                return comma
+            continue
+        words = between.split()
+        if (
+            0 < len(words) <= 8
+            and words[0].lower() not in _SUBORDINATE_STARTS
+            and not any(ch in between for ch in '"“”;:()')
+        ):
+            return comma
+    return end
+
+
+def _whole_quote(quotes: Sequence[Quote], starts: Sequence[int], span: Span) -> Quote | None:
+    """Return the quote that makes up all of ``span`` (a quote-only sentence), if any."""
+    i = bisect.bisect_left(starts, span[0])
+    if i < len(quotes) and quotes[i].start == span[0] and quotes[i].end >= span[1] - 1:
+        return quotes[i]
+    return None
+
+
+def _continue_quote(
+    text: str,
+    statement: RawStatement,
+    following: Sequence[Span],
+    quotes: Sequence[Quote],
+    quote_starts: Sequence[int],
+) -> RawStatement:
+    """Add the quote-only sentences that follow a direct quotation to its content."""
+    last = statement.content[-1]
+    if text[last[1] - 1 : last[1]] not in "\"”'’»" and not _is_quote_end(
+        quotes, quote_starts, last
+    ):
+        return statement
+    content = list(statement.content)
+    for sentence in following:
+        q = _whole_quote(quotes, quote_starts, sentence)
+        if q is None:
+            break
+        if q.end <= content[-1][1]:
+            continue  # already in the content (a quotation followed over paragraphs)
+        content.append((q.start, q.end))
+        if q.closed and not q.continues and sentence[1] > q.end + 1:
+            break
+    if len(content) == len(statement.content):
+        return statement
+    return RawStatement(statement.source, statement.cue, tuple(content), statement.hit)
+
+
+def _is_quote_end(quotes: Sequence[Quote], starts: Sequence[int], span: Span) -> bool:
+    i = bisect.bisect_right(starts, span[0]) - 1
+    return i >= 0 and quotes[i].end == span[1] and not quotes[i].closed
+
+
+def read_statements(
+    text: str,
+    sentences: Sequence[Span],
+    quotes: Sequence[Quote],
+    hits: Sequence[CueHit],
+) -> tuple[RawStatement, ...]:
+    """Read every cue hit into a statement (or drop it), in text order.
+
+    Args:
+        text: the article text.
+        sentences: sentence offsets.
+        quotes: the quotations.
+        hits: the cue hits, in text order.
+
+    Returns:
+        The statements as offsets.
+    """
+    sentence_starts = [s for s, _ in sentences]
+    quote_starts = [q.start for q in quotes]
+    by_sentence: dict[int, list[CueHit]] = {}
+    for hit in hits:
+        i = bisect.bisect_right(sentence_starts, hit.head) - 1
+        if i >= 0:
+            by_sentence.setdefault(i, []).append(hit)
+    out: list[RawStatement] = []
+    for i in sorted(by_sentence):
+        sentence = sentences[i]
+        group = by_sentence[i]
+        previous: RawStatement | None = None
+        waiting: int | None = None
+        for k, hit in enumerate(group):
+            limit = _limit(text, sentence, group, k)
+            ctx = Context(
+                text, sentence, quotes, quote_starts, limit, _sentence_end(text, sentence)
+            )
+            subject = previous.source if previous is not None else None
+            opening = hit.frame == "participle" and _opens_sentence(text, sentence[0], hit.start)
+            if opening:
+                # "Citing his record, the senator said ...": the participle's clause ends at
+                # its comma, and its subject is the main clause's, read next.
+                comma = text.find(",", hit.end, limit)
+                if comma >= 0:
+                    ctx = attrs.evolve(ctx, limit=comma)
+            elif subject is None and hit.frame == "participle":
+                subject = sentence_subject(text, sentence[0], hit.start)
+            statement = read_cue(ctx, hit, subject)
+            if statement is None:
+                continue
+            if waiting is not None and statement.source is not None:
+                out[waiting] = attrs.evolve(out[waiting], source=statement.source)
+                waiting = None
+            if statement.source is None and previous is not None and _shares_subject(text, hit):
+                statement = RawStatement(previous.source, statement.cue, statement.content, hit)
+            elif statement.source is None and _after_to(text, sentence[0], hit):
+                # "Verizon has been working to emphasize X": the governing verb's subject.
+                statement = RawStatement(
+                    _governor_subject(text, sentence[0], hit), statement.cue, statement.content, hit
+                )
+            following = sentences[i + 1 : i + 1 + _MAX_CONTINUATION]
+            statement = _continue_quote(text, statement, following, quotes, quote_starts)
+            out.append(statement)
+            previous = statement
+            if opening and statement.source is None:
+                waiting = len(out) - 1
+    return tuple(out)
+
+
+def _opens_sentence(text: str, lo: int, pos: int) -> bool:
+    return not text[lo:pos].strip(" \"“'‘(")
+
+
+def _after_to(text: str, lo: int, hit: CueHit) -> bool:
+    """Say whether the cue is an infinitive governed by a verb (``struggled to respond``).
+
+    ``called for all candidates to lay out``: after a noun, the infinitive's subject is that
+    noun, not the clause's, so it gets none.
+    """
+    before = text[max(lo, hit.start - 40) : hit.start].split()
+    if len(before) < 2 or before[-1].lower() != "to":
+        return False
+    governor = before[-2].lower()
+    return governor.endswith(("ed", "ing")) or governor in _CONTROL_WORDS
+
+
+def _governor_subject(text: str, lo: int, hit: CueHit) -> Span | None:
+    """Return the subject of the verb governing an infinitive cue.
+
+    ``they are prepared to respond``: ``they``.
+    """
+    to = text.rfind("to", max(lo, hit.start - 6), hit.start)
+    if to <= lo:
+        return None
+    governor = max(text.rfind(" ", lo, to - 1) + 1, lo)
+    start, _negated = verb_group_start(text, governor, lo)
+    return source_before(text, lo, start)
+
+
+def _shares_subject(text: str, hit: CueHit) -> bool:
+    """Say whether the cue follows ``and``/``but`` and so shares the previous subject."""
+    before = text[max(0, hit.start - 6) : hit.start].rstrip().lower()
+    return before.endswith((" and", " but", ",and", " or", ","))

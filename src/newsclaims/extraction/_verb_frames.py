@@ -1,0 +1,267 @@
+"""Verb frames: how a reporting verb's source and content stand around it.
+
+``"...," Smith said`` (quote first), ``The deal is dead, Smith said`` (content first),
+``Smith said the deal is dead`` (content after), ``Said Smith, "..."`` (cue first),
+passives (``was denied by X``), raising verbs (``X seems ready``) and reduced passives
+(``an allegation rejected by X``).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newsclaims.extraction._contents import (
+    _BE_FORMS,
+    _IRREGULAR,
+    _RAISING_LEMMAS,
+    _RECIPIENT_LEMMAS,
+    _RELATIVE_WORDS,
+    _SPEECH_LEMMAS,
+    _SUBORDINATE_STARTS,
+    _TRAILING,
+    Context,
+    RawStatement,
+    _after_comma_pos,
+    _chain_end,
+    _chain_start,
+    _content_end,
+    _continuation,
+    _inverted_source_follows,
+    _is_adjunct,
+    _is_appositive,
+    _is_relative_aside,
+    _lead_in_quote,
+    _next_words,
+    _opens_subordinate,
+    _quote_at,
+    _quote_ending_before,
+    _rest_of_clause,
+    _skip_recipient,
+)
+from newsclaims.extraction._cues import CueHit
+from newsclaims.extraction._segment import TOKEN
+from newsclaims.extraction._sources import noun_before, source_after, source_before, trim_span
+
+__all__ = ["read_verb"]
+
+Span = tuple[int, int]
+
+
+def _quote_first(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``"...," Smith said`` (and ``"...," said Smith, "..."``): the quote is the content."""
+    text = ctx.text
+    q = _quote_ending_before(ctx, hit.start)
+    if q is None:
+        return None
+    inverted = not text[q.end : hit.start].strip(" ,") and _inverted_source_follows(
+        ctx, hit.end, ctx.limit
+    )
+    lo = ctx.sentence[0]
+    inner = text[q.start : q.end].rstrip("\"”'’»")
+    follows = _next_words(text, hit.end)
+    # '"...," she said of her talk' is content-first whatever follows, unless a clause or
+    # another quote does ("...," she said, "..." is handled as a continuation).
+    comma_quote = inner[-1:] in ",?!" and follows != "that" and q.start <= lo
+    if not (
+        inverted
+        or comma_quote
+        or _is_adjunct(ctx, hit, hit.end, ctx.limit)
+        or _continuation(ctx, hit.end) is not None
+    ):
+        return None
+    lo = ctx.sentence[0]
+    lead = text[lo : q.start].rstrip()
+    if q.start < lo or q.start == lo:
+        first = _chain_start(ctx, q)
+    else:
+        first = q.start if lead.endswith(":") else lo
+    content: list[Span] = [(first, q.end)]
+    source = source_before(text, q.end, hit.start)
+    rest = hit.end
+    if source is None:
+        source = source_after(text, hit.end, ctx.limit)
+        rest = source[1] if source else hit.end
+    cont = _continuation(ctx, rest)
+    if (
+        cont is None
+        and inner.endswith(",")
+        and _next_words(text, _after_comma_pos(text, rest)) not in _SUBORDINATE_STARTS
+    ):
+        cont = _rest_of_clause(ctx, rest, after_quote=True)  # '"Only you," she said, would'
+
+    if cont is not None:
+        content.append(cont)
+    return RawStatement(source, (hit.start, hit.end), tuple(content), hit)
+
+
+def _comma_first(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``The deal is dead, Smith said on Monday.`` and ``..., said Smith.``.
+
+    A cue set between commas inside its content (``In the long run, experts say, rates
+    will fall``) gets both sides; a quote after it (``..., said Smith: "..."``) joins too.
+    """
+    text = ctx.text
+    lo = ctx.sentence[0]
+    comma = text.rfind(",", lo, hit.start)
+    if comma <= lo:
+        return None
+    between = text[comma + 1 : hit.start].strip(" \t\n\"”’'")
+    left = trim_span(text, lo, comma)
+    if len(TOKEN.findall(text, left[0], min(left[1], left[0] + 40))) < 2:
+        return None
+    rest = hit.end
+    if not between:
+        if (
+            hit.lemma not in _SPEECH_LEMMAS
+            or _is_appositive(ctx, comma)
+            or not _inverted_source_follows(ctx, hit.end, ctx.limit)
+        ):
+            return None
+        source = source_after(text, hit.end, ctx.limit)
+        rest = source[1] if source else hit.end
+    elif (
+        len(between.split()) <= 12
+        and not _RELATIVE_WORDS.intersection(between.lower().split())
+        and (hit.lemma in _SPEECH_LEMMAS or not text[hit.end : ctx.limit].strip(" ,.;:"))
+        and _is_adjunct(ctx, hit, hit.end, ctx.limit)
+    ):
+        source = source_before(text, comma + 1, hit.start)
+    else:
+        return None
+    content = [left]
+    after = _continuation(ctx, rest) or _rest_of_clause(ctx, rest)
+    if after is not None:
+        content.append(after)
+    return RawStatement(source, (hit.start, hit.end), tuple(content), hit)
+
+
+def _content_after(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``Smith said (that) the deal is dead.``: the content follows the cue."""
+    text = ctx.text
+    lo, hi = ctx.sentence
+    start = hit.end
+    while start < hi and text[start] in " \t,:":
+        start += 1
+    if hit.lemma in _RECIPIENT_LEMMAS:
+        start = _skip_recipient(ctx, start, ctx.limit)
+    start = _lead_in_quote(ctx, start)
+    quoted = _quote_at(ctx, start) is not None
+    end = _content_end(ctx, start)
+    source = source_before(text, lo, hit.start)
+    if source is not None and (
+        _is_relative_aside(text, source, lo) or _opens_subordinate(text, lo, source[0])
+    ):
+        # "The lawyer, who said the case was weak, resigned", "Since she endorsed Clinton
+        # this month, Warren has ...": the aside ends at its comma.
+        comma = text.find(",", start, end)
+        end = comma if comma >= 0 and not quoted else end
+    span = trim_span(text, start, end, " \t\n" if quoted else _TRAILING)
+    if span[1] <= span[0]:
+        span = _quote_in_next_paragraph(ctx, hit.end) or span
+    if span[1] <= span[0]:
+        return None
+    return RawStatement(source, (hit.start, hit.end), (span,), hit)
+
+
+def _quote_in_next_paragraph(ctx: Context, pos: int) -> Span | None:
+    """Return the quotation a ``She went on to say:`` opens in the next paragraph."""
+    i = bisect.bisect_left(ctx.quote_starts, pos)
+    if i < len(ctx.quotes):
+        q = ctx.quotes[i]
+        if ctx.text[pos : q.start].strip() in (":", "") and "\n" in ctx.text[pos : q.start]:
+            return q.start, _chain_end(ctx, q)
+    return None
+
+
+def _cue_first(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``Said Dorothy Poynter, a neighbour, "We were proud."``: cue, source, quote."""
+    text = ctx.text
+    if text[ctx.sentence[0] : hit.start].strip(" \"“'‘") or hit.lemma not in _SPEECH_LEMMAS:
+        return None
+    source = source_after(text, hit.end, ctx.limit)
+    if source is None:
+        return None
+    quote = _continuation(ctx, source[1])
+    if quote is None:
+        return None
+    return RawStatement(source, (hit.start, hit.end), (quote,), hit)
+
+
+def _passive(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read a passive cue: ``It was never mentioned by the moderators``, ``X is expected to Y``.
+
+    The subject is (part of) the content; the source is the ``by`` phrase, or none.
+    """
+    text = ctx.text
+    group = text[hit.start : hit.head].lower().split()
+    form = text[hit.head : hit.end].lower()
+    if not _BE_FORMS.intersection(group) or not (form.endswith(("ed", "en")) or form in _IRREGULAR):
+        return None
+    if hit.lemma in _RECIPIENT_LEMMAS:
+        # "X was asked whether Y": X is the one asked; the content follows, unattributed.
+        span = trim_span(text, hit.end, _content_end(ctx, hit.end), _TRAILING)
+        return RawStatement(None, (hit.start, hit.end), (span,), hit) if span[1] > span[0] else None
+    subject = source_before(text, ctx.sentence[0], hit.start)
+    follows = _next_words(text, hit.end)
+    if follows == "by":
+        return _passive_by(ctx, hit, subject)
+    if subject is None:
+        return None
+    content = [subject]
+    if follows in ("to", "as"):
+        rest = trim_span(text, hit.end, _content_end(ctx, hit.end), _TRAILING)
+        if rest[1] > rest[0]:
+            content.append(rest)
+    return RawStatement(None, (hit.start, hit.end), tuple(content), hit)
+
+
+def _passive_by(ctx: Context, hit: CueHit, subject: Span | None) -> RawStatement | None:
+    """Read a passive with a ``by`` phrase: that phrase is the source."""
+    text = ctx.text
+    source = source_after(text, text.index("by", hit.end) + 2, ctx.limit)
+    content: Span | None = subject
+    if subject is None and source is not None:
+        # "after being warned by the Russians that he was a threat": the that-clause.
+        content = trim_span(text, source[1], _content_end(ctx, source[1]), _TRAILING)
+    if content is None or content[1] <= content[0]:
+        return None
+    return RawStatement(source, (hit.start, hit.end), (content,), hit)
+
+
+def _raising(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``X seems ready``: the subject and what is said of it, with no source."""
+    if hit.lemma not in _RAISING_LEMMAS:
+        return None
+    subject = source_before(ctx.text, ctx.sentence[0], hit.start)
+    rest = trim_span(ctx.text, hit.end, _content_end(ctx, hit.end), _TRAILING)
+    if subject is None or rest[1] <= rest[0]:
+        return None
+    return RawStatement(None, (hit.start, hit.end), (subject, rest), hit)
+
+
+def _reduced_passive(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``an allegation rejected by three inquiries``: noun is content, by-phrase source."""
+    text = ctx.text
+    form = text[hit.head : hit.end].lower()
+    if hit.start != hit.head and text[hit.start : hit.head].split()[0].lower() in _BE_FORMS:
+        return None
+    if not form.endswith("ed") or _next_words(text, hit.end) != "by":
+        return None
+    noun = noun_before(text, ctx.sentence[0], hit.start)
+    if noun is None:
+        return None
+    by = text.index("by", hit.end) + 2
+    return RawStatement(source_after(text, by, ctx.limit), (hit.start, hit.end), (noun,), hit)
+
+
+def read_verb(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read a verb cue: content first (quoted or not), passive, or content after it."""
+    return (
+        _cue_first(ctx, hit)
+        or _raising(ctx, hit)
+        or _reduced_passive(ctx, hit)
+        or _quote_first(ctx, hit)
+        or _comma_first(ctx, hit)
+        or _passive(ctx, hit)
+        or _content_after(ctx, hit)
+    )
