@@ -239,3 +239,12 @@ def test_report_text_of_joins_discontinuous_spans() -> None:
 def test_spans_order_by_start_then_end() -> None:
     """Spans sort in text order."""
     assert sorted([Span(4, 9), Span(0, 5), Span(0, 2)]) == [Span(0, 2), Span(0, 5), Span(4, 9)]
+
+
+@given(reports())
+def test_fast_span_bound_agrees_with_the_span_walk(report: Report) -> None:
+    """The quick end-of-text check sees exactly the spans the path walk yields."""
+    from newsclaims.model import _max_end  # noqa: PLC0415 -- a private helper under test
+
+    walked = max((span.end for _, span in report.iter_spans()), default=0)
+    assert _max_end(report) == walked

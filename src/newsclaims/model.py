@@ -309,6 +309,10 @@ def _check_instance(path: str, value: object, cls: type | tuple[type, ...]) -> N
 
 
 def _check_items(path: str, values: tuple[object, ...], cls: type) -> None:
+    # Every stage builds many objects: check the whole tuple at once and build the path of
+    # the offending item only when there is one.
+    if all(isinstance(value, cls) for value in values):
+        return
     for i, value in enumerate(values):
         _check_instance(f"{path}[{i}]", value, cls)
 
@@ -384,14 +388,20 @@ class Span:
     True
     """
 
-    start: int = attrs.field(validator=_field_check(_check_int))
-    end: int = attrs.field(validator=_field_check(_check_int))
+    start: int
+    end: int
 
     def __attrs_post_init__(self) -> None:
-        if self.start < 0:
-            raise ValidationError("start", f"{self.start} is negative", self.start)
-        if self.end < self.start:
-            raise ValidationError("end", f"{self.end} is before start {self.start}", self.end)
+        # Spans are the most numerous objects: one combined test for the valid case, the
+        # detailed checks (and their messages) only when it fails.
+        start, end = self.start, self.end
+        if type(start) is int and type(end) is int and 0 <= start <= end:
+            return
+        _check_int("start", start)
+        _check_int("end", end)
+        if start < 0:
+            raise ValidationError("start", f"{start} is negative", start)
+        raise ValidationError("end", f"{end} is before start {start}", end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -443,6 +453,8 @@ def _strs_valid(check: Any) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _check_instance(attribute.name, value, tuple)
         assert isinstance(value, tuple)  # noqa: S101 -- narrowed for mypy
+        if check is _check_str and all(isinstance(item, str) for item in value):
+            return  # the common case, without building a path per item
         for i, item in enumerate(value):
             check(f"{attribute.name}[{i}]", item)
 
@@ -776,15 +788,24 @@ class Report:
 
     def __attrs_post_init__(self) -> None:
         limit = len(self.text)
-        for path, span in self.iter_spans():
-            if span.end > limit:
-                raise ValidationError(
-                    f"{path}.end",
-                    f"{span.end} is past the end of the text ({limit} characters)",
-                    span.end,
-                )
+        # A report is rebuilt by every pipeline stage: find out cheaply whether anything is
+        # wrong, and walk with paths (for the message) only when something is.
+        if _max_end(self) > limit:
+            for path, span in self.iter_spans():
+                if span.end > limit:
+                    raise ValidationError(
+                        f"{path}.end",
+                        f"{span.end} is past the end of the text ({limit} characters)",
+                        span.end,
+                    )
         entity_ids = _unique_ids("entities", [e.id for e in self.entities])
         statement_ids = _unique_ids("statements", [s.id for s in self.statements])
+        if not _references_resolve(self, entity_ids, statement_ids):
+            self._raise_unresolved(entity_ids, statement_ids)
+        _check_nesting(self.statements)
+
+    def _raise_unresolved(self, entity_ids: frozenset[str], statement_ids: frozenset[str]) -> None:
+        """Raise for the first reference that does not resolve, naming its place."""
         for i, entity in enumerate(self.entities):
             for j, attribute in enumerate(entity.attributes):
                 _check_ref(
@@ -797,7 +818,6 @@ class Report:
                 _check_ref(f"{here}.entity_ids[{j}]", ref, entity_ids)
             if statement.nested_in is not None:
                 _check_ref(f"{here}.nested_in", statement.nested_in, statement_ids, "statement")
-        _check_nesting(self.statements)
 
     def iter_spans(self) -> Iterator[tuple[str, Span]]:
         """Yield every span in the report with its path (``"statements[0].content[1]"``)."""
@@ -857,6 +877,41 @@ class Report:
             if entity.id == entity_id:
                 return entity
         raise KeyError(entity_id)
+
+
+def _max_end(report: Report) -> int:
+    """The largest end offset of any span in the report (0 if none)."""
+    structure = report.structure
+    ends = [span.end for span in (structure.headline, structure.standfirst) if span is not None]
+    ends += [c.span.end for c in structure.captions]
+    ends += [c.credit.end for c in structure.captions if c.credit is not None]
+    ends += [span.end for span in structure.paragraphs]
+    ends += [span.end for span in structure.boilerplate]
+    for entity in report.entities:
+        ends += [span.end for span in entity.mentions]
+        ends += [attribute.span.end for attribute in entity.attributes]
+    for s in report.statements:
+        ends += [span.end for span in s.source.mentions]
+        ends += [span.end for span in s.cue.spans]
+        ends += [span.end for span in s.content]
+        if s.confidence is not None:
+            ends += [evidence.span.end for evidence in s.confidence.evidence]
+    return max(ends, default=0)
+
+
+def _references_resolve(
+    report: Report, entity_ids: frozenset[str], statement_ids: frozenset[str]
+) -> bool:
+    """Whether every entity and statement reference in the report names an existing id."""
+    refs: set[str | None] = {a.entity_id for e in report.entities for a in e.attributes}
+    nested: set[str | None] = set()
+    for s in report.statements:
+        refs.add(s.source.entity_id)
+        refs.update(s.entity_ids)
+        nested.add(s.nested_in)
+    refs.discard(None)
+    nested.discard(None)
+    return refs <= entity_ids and nested <= statement_ids
 
 
 def _indexed(path: str, spans: tuple[Span, ...]) -> Iterator[tuple[str, Span]]:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
+from newsclaims.confidence import confidence_stage
+from newsclaims.entities import entity_stage
 from newsclaims.extraction._contents import RawStatement
 from newsclaims.extraction._cues import CompiledCues, CueHit, compile_cues, find_cues
 from newsclaims.extraction._lexicon import CueEntry, Lexicon, default_lexicon
@@ -271,7 +273,7 @@ class Pipeline:
     >>> p = default_pipeline()
     >>> [stage.__name__ for stage in p.stages]  # doctest: +NORMALIZE_WHITESPACE
     ['segment_stage', 'quote_stage', 'cue_stage', 'statement_stage', 'nesting_stage',
-     'fold_stage', 'report_stage']
+     'fold_stage', 'report_stage', 'entity_stage', 'confidence_stage']
     """
 
     stages: tuple[Stage, ...]
@@ -290,11 +292,17 @@ class Pipeline:
 def outermost_pipeline() -> Pipeline:
     """Return the standard pipeline keeping only outermost statements (PolNeAR's convention)."""
     stages = default_pipeline().stages
-    return Pipeline((*stages[:-1], outermost_stage, stages[-1]))
+    at = stages.index(report_stage)
+    return Pipeline((*stages[:at], outermost_stage, *stages[at:]))
 
 
 def default_pipeline() -> Pipeline:
-    """Return the standard pipeline: segment, quotes, cues, statements, nesting, fold, report."""
+    """Return the standard pipeline.
+
+    Segment, quotes, cues, statements, nesting, fold and report build the statements; then
+    the entity stage finds entities and ties sources and contents to them, and the
+    confidence stage reads how sure each source is.
+    """
     return Pipeline(
         (
             segment_stage,
@@ -304,6 +312,8 @@ def default_pipeline() -> Pipeline:
             nesting_stage,
             fold_stage,
             report_stage,
+            entity_stage,
+            confidence_stage,
         )
     )
 
