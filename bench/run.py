@@ -17,7 +17,9 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -82,6 +84,56 @@ def import_time(repeat: int) -> float:
     base = min(run("pass") for _ in range(repeat))
     full = min(run("import newsclaims") for _ in range(repeat))
     return full - base
+
+
+def seed_rates(repeat: int) -> tuple[newsclaims.Report, float, float]:
+    """Reports per second for dumps and loads on the seed article's full reading.
+
+    This is the "seed-sized report" of the targets: about 3,000 characters, 20 statements
+    with confidence and evidence, 15-25 entities.
+    """
+    report = newsclaims.read(SEED)
+    text = newsclaims.dumps(report)
+    batch = 200
+    dumps_s = best_time(lambda: [newsclaims.dumps(report) for _ in range(batch)], repeat)
+    loads_s = best_time(lambda: [newsclaims.loads(text) for _ in range(batch)], repeat)
+    return report, batch / dumps_s, batch / loads_s
+
+
+def peak_memory(fn: Callable[[], object]) -> int:
+    """Peak bytes allocated by Python while ``fn`` runs (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def memory_figures(texts: list[str], reports: list[newsclaims.Report]) -> list[tuple[str, str]]:
+    """Peak memory reading one article, and streaming a JSON Lines corpus both ways."""
+    largest = max(texts, key=len)
+    one = peak_memory(lambda: newsclaims.extract(newsclaims.parse(largest)))
+    rows = [
+        (
+            f"one article ({len(largest):,} chars), parse + extract",
+            f"{one / 1e6:.1f} MB = {one / len(largest):.0f} bytes/char",
+        )
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            write = peak_memory(lambda: newsclaims.dump_lines(iter(reports), out))
+        size = path.stat().st_size
+
+        def read_all() -> None:
+            for _ in newsclaims.iter_lines(path):
+                pass
+
+        read = peak_memory(read_all)
+    rows.append((f"JSON Lines write ({size / 1e6:.1f} MB file)", f"{write / 1e6:.1f} MB"))
+    rows.append((f"JSON Lines stream read ({size / 1e6:.1f} MB file)", f"{read / 1e6:.1f} MB"))
+    return rows
 
 
 def scaling_exponent(make: Callable[[int], str], repeat: int) -> tuple[float, list[float]]:
@@ -151,6 +203,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     statements = sum(len(r.statements) for r in extracted)
     print(f"\nstatements: {statements:,} ({statements / len(texts):.1f} per article)")
+
+    seed_report, dumps_rate, loads_rate = seed_rates(repeat)
+    print(
+        f"\nseed-sized report ({len(seed_report.text):,} chars, "
+        f"{len(seed_report.statements)} statements, {len(seed_report.entities)} entities, "
+        f"{len(newsclaims.dumps(seed_report)):,} bytes of JSON)"
+    )
+    print(f"  dumps: {dumps_rate:,.0f} reports/s   loads: {loads_rate:,.0f} reports/s")
+
+    print("\npeak memory (tracemalloc)")
+    for name, figure in memory_figures(texts, extracted):
+        print(f"  {name:<52}{figure:>28}")
     print(f"import newsclaims (cold, subprocess): {import_time(5) * 1000:.0f} ms")
 
     print(f"\n{'scaling (1x..16x)':<28}{'exponent':>10}{'time at 16x':>14}")

@@ -248,3 +248,36 @@ def test_fast_span_bound_agrees_with_the_span_walk(report: Report) -> None:
 
     walked = max((span.end for _, span in report.iter_spans()), default=0)
     assert _max_end(report) == walked
+
+
+@attrs.frozen
+class _MarkedSpan(Span):
+    """A user's subclass of Span, to check that the validators' fast tests still admit it."""
+
+    mark: str = ""
+
+
+def test_validators_accept_subclasses_of_model_classes() -> None:
+    """A subclass instance passes the detailed checks the fast test leaves to them."""
+    statement = _statement(content=[_MarkedSpan(16, 27, "x")], entity_ids=("E1",))
+    assert _MarkedSpan(16, 27, "x") == statement.content[0]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"entity_ids": ("E1", "E 2")}, "entity_ids[1]: 'E 2' is not an id (non-empty, no spaces)"),
+        ({"entity_ids": ("E1", 2)}, "entity_ids[1]: 2 is not a string"),
+        ({"content": (Span(0, 1), (2, 3))}, "content[1]: (2, 3) is not a Span"),
+        ({"nested_in": "S 1"}, "nested_in: 'S 1' is not an id (non-empty, no spaces)"),
+        ({"form": "direct"}, "form: 'direct' is not a Form (direct, indirect, mixed)"),
+        ({"confidence": "sure"}, "confidence: 'sure' is not a Confidence"),
+    ],
+)
+def test_validator_messages_name_the_field_and_the_item(
+    changes: dict[str, Any], message: str
+) -> None:
+    """The fast tests fall through to the detailed checks, which name the place exactly."""
+    with pytest.raises(ValidationError) as info:
+        _statement(**changes)
+    assert message == str(info.value)

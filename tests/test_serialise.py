@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 from pathlib import Path
 
+import attrs
+import cattrs
 import jsonschema
 import pytest
 from hypothesis import given
 
 import newsclaims
-from newsclaims import FormatError, Report, Span, Structure, dumps, loads
+from newsclaims import FormatError, Report, Span, Structure, dumps, loads, serialise
 from newsclaims.testing import reports
 from tests.conftest import SEED_ARTICLE
 
@@ -106,6 +109,24 @@ def _doc(**fields: object) -> str:
             "(named, anonymous, unspecified)",
         ),
         (
+            _doc(structure={"paragraphs": [[0, 1], [2, "3"]]}),
+            "<string>: structure.paragraphs[1]: [2, '3'] is not a span [start, end] "
+            "of two integers",
+        ),
+        (
+            _doc(structure={"paragraphs": [[0, 1], [3, 2]]}),
+            "<string>: structure.paragraphs[1].end: 2 is before start 3",
+        ),
+        (
+            _doc(structure={"paragraphs": [[0, 1], [0, 1, 2]]}),
+            "<string>: structure.paragraphs[1]: [0, 1, 2] is not a span [start, end] "
+            "of two integers",
+        ),
+        (
+            _doc(structure={"paragraphs": 5}),
+            "<string>: structure.paragraphs: 'int' object is not iterable",
+        ),
+        (
             _doc(structure={"headline": [-1, 2]}),
             "<string>: structure.headline.start: -1 is negative",
         ),
@@ -172,3 +193,53 @@ def test_the_seed_article_round_trips() -> None:
     report = newsclaims.parse(SEED_ARTICLE)
     assert loads(dumps(report)) == report
     assert report.text == SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@given(reports())
+def test_compact_dumps_is_json_dumps_of_the_document(report: Report) -> None:
+    """The prebuilt encoder writes the same bytes as json.dumps with the same settings."""
+    doc = serialise.unstructure_report(report)
+    assert json.dumps(doc, ensure_ascii=False, separators=(",", ":")) == dumps(report)
+
+
+def _generic_span_converter() -> cattrs.Converter:
+    """A converter whose Span hooks are equal to ours but not ours: the per-item paths."""
+    conv = serialise.make_converter()
+    conv.register_structure_hook(Span, functools.partial(serialise._structure_span))
+    conv.register_unstructure_hook(Span, functools.partial(serialise._unstructure_span))
+    return conv
+
+
+@given(reports())
+def test_span_tuples_give_what_the_per_item_path_gives(report: Report) -> None:
+    """The one-comprehension hooks for tuples of spans agree with per-span hooks."""
+    generic = _generic_span_converter()
+    doc = newsclaims.converter.unstructure(report)
+    assert doc == generic.unstructure(report)
+    assert generic.structure(doc, Report) == newsclaims.converter.structure(doc, Report)
+
+
+def test_a_user_span_hook_applies_inside_tuples() -> None:
+    """A hook registered for Span is used for every span, in tuples too."""
+    conv = serialise.make_converter()
+    conv.register_unstructure_hook(Span, lambda span: {"from": span.start, "to": span.end})
+    conv.register_structure_hook(Span, lambda value, _: Span(value["from"], value["to"]))
+    structure = Structure(headline=Span(0, 2), paragraphs=[Span(0, 1), Span(1, 3)])
+    doc = conv.unstructure(structure)
+    assert doc["paragraphs"] == [{"from": 0, "to": 1}, {"from": 1, "to": 3}]
+    assert structure == conv.structure(doc, Structure)
+
+
+@attrs.frozen
+class _TaggedReport(Report):
+    """A user's subclass of Report, written with a hook of the user's own."""
+
+    tag: str = ""
+
+
+def test_a_user_hook_on_a_subclass_is_used() -> None:
+    """A user's hook for their Report subclass shapes what the converter writes."""
+    conv = serialise.make_converter()
+    base = conv.get_unstructure_hook(Report)
+    conv.register_unstructure_hook(_TaggedReport, lambda r: {**base(r), "tag": r.tag})
+    assert conv.unstructure(_TaggedReport("Hi.", tag="x"))["tag"] == "x"

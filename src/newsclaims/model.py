@@ -13,6 +13,7 @@ renamed or reused.
 from __future__ import annotations
 
 import enum
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -297,11 +298,6 @@ def _check_id(path: str, value: object) -> None:
         raise ValidationError(path, f"{value!r} is not an id (non-empty, no spaces)", value)
 
 
-def _check_optional_id(path: str, value: object) -> None:
-    if value is not None:
-        _check_id(path, value)
-
-
 def _check_instance(path: str, value: object, cls: type | tuple[type, ...]) -> None:
     if not isinstance(value, cls):
         names = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
@@ -317,33 +313,47 @@ def _check_items(path: str, values: tuple[object, ...], cls: type) -> None:
         _check_instance(f"{path}[{i}]", value, cls)
 
 
-def _field_check(check: Any) -> Any:
-    """Adapt a ``check(path, value)`` function into an attrs validator."""
+# The validators below are on the hot path of every stage and of ``loads``: each tests the
+# valid case inline, in the one call attrs makes per field, and calls the detailed checks
+# (which build the message) only when that test fails. Measured on the seed report's
+# statements: 2.8 µs to build a Statement with the checks one call deeper, 1.9 µs this way.
 
+
+def _id_field(*, optional: bool = False) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        check(attribute.name, value)
+        if (value is None and optional) or _is_id(value):
+            return
+        _check_id(attribute.name, value)
 
     return validate
 
 
+def _str_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        _check_str(attribute.name, value)
+
+
 def _items_of(cls: type) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and all(isinstance(item, cls) for item in value):
+            return
         _check_instance(attribute.name, value, tuple)
         _check_items(attribute.name, value, cls)  # type: ignore[arg-type]
 
     return validate
 
 
-def _instance_of(cls: type | tuple[type, ...]) -> Any:
+def _instance_of(cls: type) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        _check_instance(attribute.name, value, cls)
+        if not isinstance(value, cls):
+            _check_instance(attribute.name, value, cls)
 
     return validate
 
 
 def _optional_instance_of(cls: type) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
+        if value is not None and not isinstance(value, cls):
             _check_instance(attribute.name, value, cls)
 
     return validate
@@ -351,6 +361,8 @@ def _optional_instance_of(cls: type) -> Any:
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Normalise any iterable (but not a bare string) to a tuple; validators check the items."""
+    if type(value) is tuple:
+        return value  # the common case: stages and loads pass tuples along
     if isinstance(value, str | bytes):
         # A string is iterable but never a sequence of spans or ids: keep it so that the
         # validator reports it rather than splitting it into characters.
@@ -363,7 +375,7 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _enum_of(cls: type[enum.Enum]) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
+        if type(value) is not cls:  # enums cannot be subclassed once they have members
             allowed = ", ".join(str(m.value) for m in cls)
             raise ValidationError(
                 attribute.name, f"{value!r} is not a {cls.__name__} ({allowed})", value
@@ -440,6 +452,8 @@ class Span:
 
 def _spans_valid(*, allow_empty: bool = True) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and (value or allow_empty) and all(type(v) is Span for v in value):
+            return  # exact Spans; subclasses pass the detailed checks below
         _check_instance(attribute.name, value, tuple)
         assert isinstance(value, tuple)  # noqa: S101 -- narrowed for mypy
         if not allow_empty and not value:
@@ -449,12 +463,22 @@ def _spans_valid(*, allow_empty: bool = True) -> Any:
     return validate
 
 
+def _is_id(value: object) -> bool:
+    return type(value) is str and _ID.fullmatch(value) is not None
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
 def _strs_valid(check: Any) -> Any:
+    passes = _is_id if check is _check_id else _is_str  # the fast test for a valid item
+
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and all(passes(item) for item in value):
+            return
         _check_instance(attribute.name, value, tuple)
         assert isinstance(value, tuple)  # noqa: S101 -- narrowed for mypy
-        if check is _check_str and all(isinstance(item, str) for item in value):
-            return  # the common case, without building a path per item
         for i, item in enumerate(value):
             check(f"{attribute.name}[{i}]", item)
 
@@ -599,7 +623,7 @@ class Attribute:
     kind: AttributeKind = attrs.field(validator=_enum_of(AttributeKind))
     span: Span = attrs.field(validator=_instance_of(Span))
     #: The entity the attribute names, for an affiliation that is itself an entity.
-    entity_id: str | None = attrs.field(default=None, validator=_field_check(_check_optional_id))
+    entity_id: str | None = attrs.field(default=None, validator=_id_field(optional=True))
 
 
 @attrs.frozen
@@ -611,8 +635,8 @@ class Entity:
     (Span(start=0, end=11),)
     """
 
-    id: str = attrs.field(validator=_field_check(_check_id))
-    name: str = attrs.field(validator=_field_check(_check_str))
+    id: str = attrs.field(validator=_id_field())
+    name: str = attrs.field(validator=_str_field)
     kind: EntityKind = attrs.field(validator=_enum_of(EntityKind))
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans, validator=_spans_valid())
     aliases: tuple[str, ...] = attrs.field(
@@ -638,7 +662,7 @@ class Source:
 
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans, validator=_spans_valid())
     kind: SourceKind = attrs.field(default=SourceKind.UNSPECIFIED, validator=_enum_of(SourceKind))
-    entity_id: str | None = attrs.field(default=None, validator=_field_check(_check_optional_id))
+    entity_id: str | None = attrs.field(default=None, validator=_id_field(optional=True))
 
 
 @attrs.frozen
@@ -650,7 +674,7 @@ class Cue:
     """
 
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans, validator=_spans_valid())
-    lemma: str = attrs.field(default="", validator=_field_check(_check_str))
+    lemma: str = attrs.field(default="", validator=_str_field)
     stance: Stance = attrs.field(default=Stance.NEUTRAL, validator=_enum_of(Stance))
     kind: CueKind = attrs.field(default=CueKind.VERB, validator=_enum_of(CueKind))
     #: The cue is negated ("did not confirm", "declined to say").
@@ -738,7 +762,7 @@ class Statement:
     ('indirect', None)
     """
 
-    id: str = attrs.field(validator=_field_check(_check_id))
+    id: str = attrs.field(validator=_id_field())
     source: Source = attrs.field(validator=_instance_of(Source))
     cue: Cue = attrs.field(validator=_instance_of(Cue))
     content: tuple[Span, ...] = attrs.field(
@@ -750,7 +774,7 @@ class Statement:
         default=None, validator=_optional_instance_of(Confidence)
     )
     #: The id of the statement that reports this one.
-    nested_in: str | None = attrs.field(default=None, validator=_field_check(_check_optional_id))
+    nested_in: str | None = attrs.field(default=None, validator=_id_field(optional=True))
     #: The entities the content mentions.
     entity_ids: tuple[str, ...] = attrs.field(
         default=(), converter=_strs, validator=_strs_valid(_check_id)
@@ -776,7 +800,7 @@ class Report:
     newsclaims.errors.ValidationError: structure.headline.end: 40 is past the end of the text (5 ...
     """
 
-    text: str = attrs.field(validator=_field_check(_check_str))
+    text: str = attrs.field(validator=_str_field)
     structure: Structure = attrs.field(factory=Structure, validator=_instance_of(Structure))
     metadata: Metadata = attrs.field(factory=Metadata, validator=_instance_of(Metadata))
     statements: tuple[Statement, ...] = attrs.field(
@@ -881,22 +905,30 @@ class Report:
 
 def _max_end(report: Report) -> int:
     """The largest end offset of any span in the report (0 if none)."""
+    # Gather the spans with list.extend (C speed) and take the ends in one pass: 7 µs on the
+    # seed report, against 18 µs for a comprehension per tuple of spans.
     structure = report.structure
-    ends = [span.end for span in (structure.headline, structure.standfirst) if span is not None]
-    ends += [c.span.end for c in structure.captions]
-    ends += [c.credit.end for c in structure.captions if c.credit is not None]
-    ends += [span.end for span in structure.paragraphs]
-    ends += [span.end for span in structure.boilerplate]
+    spans = [span for span in (structure.headline, structure.standfirst) if span is not None]
+    for caption in structure.captions:
+        spans.append(caption.span)
+        if caption.credit is not None:
+            spans.append(caption.credit)
+    spans += structure.paragraphs
+    spans += structure.boilerplate
     for entity in report.entities:
-        ends += [span.end for span in entity.mentions]
-        ends += [attribute.span.end for attribute in entity.attributes]
+        spans += entity.mentions
+        if entity.attributes:
+            spans += [attribute.span for attribute in entity.attributes]
     for s in report.statements:
-        ends += [span.end for span in s.source.mentions]
-        ends += [span.end for span in s.cue.spans]
-        ends += [span.end for span in s.content]
+        spans += s.source.mentions
+        spans += s.cue.spans
+        spans += s.content
         if s.confidence is not None:
-            ends += [evidence.span.end for evidence in s.confidence.evidence]
-    return max(ends, default=0)
+            spans += [evidence.span for evidence in s.confidence.evidence]
+    return max(map(_END, spans), default=0)
+
+
+_END: Final = operator.attrgetter("end")
 
 
 def _references_resolve(

