@@ -53,8 +53,10 @@ $(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
 docs: $(VENV)/.installed-docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
+# The property tests with 5,000 examples each (the suite's default is 100).
+FUZZ_TESTS ?= tests/test_robust_properties.py tests/test_parsers_properties.py
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider --hypothesis-show-statistics $(FUZZ_TESTS)
 
 clean:
 	rm -rf $(VENV) out site .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -152,7 +152,8 @@ def _brat_view(report: Report, *, written: bool = False) -> dict[str, Any]:
 
     def name(e: newsclaims.Entity) -> str:
         flat = e.name.translate(_LINE_BREAKS).strip()
-        return flat or (e.mentions[0].text_of(report.text).strip() if written else flat)
+        mention = e.mentions[0].text_of(report.text).translate(_LINE_BREAKS).strip()
+        return flat or (mention if written else flat)
 
     index = {s.id: i for i, s in enumerate(report.statements)}
     statements = [

@@ -31,6 +31,7 @@ __all__ = [
     "Options",
     "Outcome",
     "Task",
+    "bounded_lines",
     "iter_line_tasks",
     "remove_stale_partials",
     "run_task",
@@ -53,6 +54,8 @@ class Options:
     indent: int | None = None
     #: Also return :func:`~newsclaims.summary.summarise` of each report.
     summary: bool = False
+    #: Refuse an article longer than this (bytes for a file); ``None`` for no limit.
+    max_chars: int | None = newsclaims.parsers.DEFAULT_MAX_CHARS
 
 
 @attrs.frozen
@@ -64,6 +67,8 @@ class Task:
     data: str | None = None
     #: The parser a JSON Lines file was recognised as (used for each of its lines).
     parser: str | None = None
+    #: The limit a line of a JSON Lines file broke; it was skipped unread.
+    too_long: int | None = None
 
     @property
     def name(self) -> str:
@@ -100,11 +105,18 @@ def _renamed(report: newsclaims.Report, task: Task) -> newsclaims.Report:
 
 
 def _read(task: Task, options: Options) -> list[newsclaims.Report]:
+    if task.too_long is not None:
+        raise NewsclaimsError(
+            f"{task.name}: longer than the limit of {task.too_long:,} bytes (raise it with"
+            " --max-chars)"
+        )
     if task.data is not None:
         # The parser sees one line, which it calls line 1: it is told the file's name, and
         # the line's own number is put back in the report and in any error.
         try:
-            report = newsclaims.parse(task.data, parser=task.parser, origin=task.path)
+            report = newsclaims.parse(
+                task.data, parser=task.parser, origin=task.path, max_chars=options.max_chars
+            )
         except NewsclaimsError as exc:
             message = str(exc).replace(f"{task.path}: line 1", task.name, 1)
             raise NewsclaimsError(message) from exc
@@ -115,8 +127,10 @@ def _read(task: Task, options: Options) -> list[newsclaims.Report]:
     if not path.exists():
         raise NewsclaimsError(f"{task.path}: no such file")
     if task.parser is not None:  # a file of many reports that is not line by line
-        return list(newsclaims.parsers.iter_parse(path, parser=task.parser))
-    return [newsclaims.parse(path, parser=options.parser)]
+        return list(
+            newsclaims.parsers.iter_parse(path, parser=task.parser, max_chars=options.max_chars)
+        )
+    return [newsclaims.parse(path, parser=options.parser, max_chars=options.max_chars)]
 
 
 def _write(task: Task, reports: list[newsclaims.Report], options: Options) -> str:
@@ -142,7 +156,9 @@ def run_task(task: Task, options: Options) -> Outcome:
     try:
         reports = _read(task, options)
         if options.extract:
-            reports = [newsclaims.extract(report) for report in reports]
+            reports = [
+                newsclaims.extract(report, max_chars=options.max_chars) for report in reports
+            ]
         text = _write(task, reports, options)
         summary = "\n".join(summarise(r) for r in reports) if options.summary else ""
         statements = sum(len(r.statements) for r in reports)
@@ -175,12 +191,19 @@ def run_tasks(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iter
         return
     batch_size = jobs * _BATCH_PER_JOB
     iterator = iter(tasks)
+    batch = list(itertools.islice(iterator, batch_size))
+    # A pool that forks starts all its workers at once: never more than there are tasks.
+    workers = min(jobs, len(batch))
+    if workers <= 1:
+        yield from (run_task(task, options) for task in itertools.chain(batch, iterator))
+        return
     # fork where there is one: workers inherit writers and parsers registered at run time.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        while batch := list(itertools.islice(iterator, batch_size)):
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        while batch:
             yield from pool.map(_run_pair, [(task, options) for task in batch])
+            batch = list(itertools.islice(iterator, batch_size))
 
 
 def stream_kind(path: Path, parser: str | None) -> tuple[str, bool] | None:
@@ -216,14 +239,37 @@ def _head(path: Path) -> bytes:
         return handle.read(_HEAD_BYTES)
 
 
-def iter_line_tasks(path: Path, parser: str) -> Iterator[Task]:
-    """Yield one task per non-blank line of a JSON Lines file, reading it lazily."""
+def iter_line_tasks(
+    path: Path, parser: str, max_chars: int | None = newsclaims.parsers.DEFAULT_MAX_CHARS
+) -> Iterator[Task]:
+    """Yield one task per non-blank line of a JSON Lines file, reading it lazily.
+
+    A line longer than ``max_chars`` bytes is never held whole: its task carries no data, and
+    running it reports the line as too long (the rest of the file is read on).
+    """
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if raw.strip():
+        for number, raw in enumerate(bounded_lines(handle, max_chars), 1):
+            if raw is None:
+                yield Task(str(path), number, None, parser, too_long=max_chars)
+            elif raw.strip():
                 # Undecodable bytes stay visible (as U+FFFD) so that the parser reports them.
                 line = raw.decode("utf-8", errors="replace")
                 yield Task(str(path), number, line, parser)
+
+
+def bounded_lines(handle: IO[bytes], limit: int | None) -> Iterator[bytes | None]:
+    """Yield the lines of ``handle``, or ``None`` for a line longer than ``limit`` bytes."""
+    if limit is None:
+        yield from handle
+        return
+    while line := handle.readline(limit + 2):  # the limit, a line end, and one to tell
+        if len(line.rstrip(b"\r\n")) <= limit:
+            yield line
+            continue
+        # Too long: skip to the end of the line, a bounded piece at a time.
+        while not line.endswith(b"\n") and (line := handle.readline(1 << 20)):
+            pass
+        yield None
 
 
 class AtomicFile:
@@ -244,6 +290,10 @@ class AtomicFile:
 
     def commit(self) -> None:
         """Close the file and give it its real name."""
+        self.handle.flush()
+        # Durable before the rename, as in write_atomically: a crash of the machine (not
+        # only of the run) never leaves a complete-looking empty or short file.
+        os.fsync(self.handle.fileno())
         self.handle.close()
         self.partial.replace(self.path)
 

@@ -7,6 +7,11 @@ Exit codes: 0 on success, 2 on bad input (one line on stderr per problem, ``news
 error: FILE: what is wrong``; in a corpus run a failing article is reported, skipped, and the
 run goes on), 1 only for a bug in newsclaims, 130 when interrupted. ``--debug`` shows the
 traceback of a failure that stops the command.
+
+Every command that reads input takes ``--max-chars N`` (default
+:data:`newsclaims.parsers.DEFAULT_MAX_CHARS`, 0 for none): a longer input, or JSON Lines
+line, is refused before it is read whole. Inputs are never written to: outputs go through a
+temporary file renamed into place, and one that would replace an input is refused.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from newsclaims._runs import (
     Options,
     Outcome,
     Task,
+    bounded_lines,
     iter_line_tasks,
     remove_stale_partials,
     run_tasks,
@@ -45,6 +51,9 @@ EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+
+#: The most workers per core a run accepts: past that, processes only add memory.
+_JOBS_PER_CORE = 4
 
 #: Parsers that read stored annotations: ``show`` and ``render`` do not extract again.
 _ANNOTATED = frozenset({"json", "jsonl", "brat", "citron"})
@@ -89,6 +98,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check newsclaims JSON or JSON Lines documents")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _add_max_chars(p)
 
     sub.add_parser("schema", help="print the JSON Schema of the newsclaims format")
     sub.add_parser("parsers", help="list the parsers newsclaims can use")
@@ -138,11 +148,40 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
         help="skip inputs whose output file exists (resume an interrupted run)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    _add_max_chars(p)
 
 
 def _add_view_input(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, metavar="FILE", help="a newsclaims report, or an article")
     p.add_argument("--parser", help="parser name (see `newsclaims parsers`); sniffed if absent")
+    _add_max_chars(p)
+
+
+def _max_chars(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a number of characters, 0 for no limit")
+    return number
+
+
+def _add_max_chars(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-chars",
+        type=_max_chars,
+        default=newsclaims.parsers.DEFAULT_MAX_CHARS,
+        metavar="N",
+        help="refuse an input longer than N characters (bytes, for a file) before reading it"
+        f" (default {newsclaims.parsers.DEFAULT_MAX_CHARS:,}; 0 for no limit)",
+    )
+
+
+def _limit(args: argparse.Namespace) -> int | None:
+    """The size limit the arguments ask for: ``None`` for none."""
+    limit: int = args.max_chars
+    return limit or None
 
 
 # --------------------------------------------------------------------------- corpus runs
@@ -216,6 +255,24 @@ def _expand(paths: Sequence[Path], out_dir: Path | None, suffix: str) -> Iterato
         yield from found
 
 
+def _refuse_companion(
+    item: Path, target: Path, writer: formats.Writer, *, skip_existing: bool
+) -> None:
+    """Refuse to replace a brat ``STEM.ann`` beside its ``STEM.txt``: it may be an input.
+
+    brat output is ``STEM.ann``, and an ``.ann`` beside ``STEM.txt`` is read with it (and
+    left out of the run as one of our outputs): replacing it would lose the annotations of
+    a brat input. ``--skip-existing`` keeps it; a folder without one is written.
+    """
+    if writer.suffix != ".ann" or skip_existing or not target.exists():
+        return
+    if item.parent.exists() and item.parent.samefile(target.parent):
+        raise _BadInputError(
+            f"{target}: already exists beside {item.name}, and may be its annotations;"
+            " write brat output to another --output-dir (or pass --skip-existing)"
+        )
+
+
 def _plan(args: argparse.Namespace, writer: formats.Writer) -> tuple[list[_Input], list[str]]:
     """Return the inputs to run and the problems found before running (one line each)."""
     out_dir: Path | None = args.output_dir
@@ -234,6 +291,7 @@ def _plan(args: argparse.Namespace, writer: formats.Writer) -> tuple[list[_Input
                 )
             if item.exists() and target.exists() and item.samefile(target):
                 raise _BadInputError(f"{item}: its output would overwrite it; use another folder")
+            _refuse_companion(item, target, writer, skip_existing=args.skip_existing)
             targets[target] = item
         stream = stream_kind(item, args.parser) if item.is_file() else None
         if stream is not None and target is not None and not writer.streams:
@@ -246,12 +304,12 @@ def _plan(args: argparse.Namespace, writer: formats.Writer) -> tuple[list[_Input
     return inputs, problems
 
 
-def _tasks(inputs: Sequence[_Input]) -> Iterator[Task]:
+def _tasks(inputs: Sequence[_Input], max_chars: int | None) -> Iterator[Task]:
     for item in inputs:
         if item.stream is None:
             yield Task(str(item.path))
         elif item.stream[1]:
-            yield from iter_line_tasks(item.path, item.stream[0])
+            yield from iter_line_tasks(item.path, item.stream[0], max_chars)
         else:
             yield Task(str(item.path), parser=item.stream[0])
 
@@ -303,6 +361,13 @@ def _check_run_options(args: argparse.Namespace) -> None:
         raise _BadInputError("--skip-existing needs --output-dir")
     if args.jobs < 0:
         raise _BadInputError(f"--jobs {args.jobs}: give 0 (one per core) or more")
+    cores = os.cpu_count() or 1
+    if args.jobs > _JOBS_PER_CORE * cores:
+        # Each worker is a process holding the pipeline: thousands of them exhaust memory.
+        raise _BadInputError(
+            f"--jobs {args.jobs}: more than {_JOBS_PER_CORE} per core ({cores} cores) only"
+            " costs memory; give 0 for one per core"
+        )
 
 
 def _run(args: argparse.Namespace, *, do_extract: bool) -> int:
@@ -323,12 +388,12 @@ def _run(args: argparse.Namespace, *, do_extract: bool) -> int:
         remove_stale_partials(out_dir)
     elif writer.header:
         sys.stdout.write(writer.header)
-    options = Options(args.parser, do_extract, args.format, args.indent, args.summary)
+    options = Options(args.parser, do_extract, args.format, args.indent, args.summary, _limit(args))
     jobs = args.jobs or os.cpu_count() or 1
     progress = _Progress(len(inputs), enabled=sys.stderr.isatty() and not args.quiet)
     sink = _Sink(inputs, writer)
     try:
-        for outcome in run_tasks(_tasks(inputs), options, jobs=jobs):
+        for outcome in run_tasks(_tasks(inputs, options.max_chars), options, jobs=jobs):
             if sink.finished(outcome.task.path):
                 sink.commit()
             _handle(outcome, sink, tally, args)
@@ -399,18 +464,41 @@ def _require_file(path: Path) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    limit = _limit(args)
     for path in args.files:
         if not path.is_file():
             raise _BadInputError(f"{path}: {'is a directory' if path.is_dir() else 'no such file'}")
         if path.suffix == ".jsonl":
-            count = sum(1 for _ in newsclaims.iter_lines(path))
+            count = _validate_lines(path, limit)
             print(f"{path}: ok ({count} reports)")
-        else:
-            report = newsclaims.load(path)
-            print(
-                f"{path}: ok ({len(report.statements)} statements, {len(report.entities)} entities)"
+            continue
+        if limit is not None and path.stat().st_size > limit:
+            raise _BadInputError(
+                f"{path}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
             )
+        report = newsclaims.load(path)
+        print(f"{path}: ok ({len(report.statements)} statements, {len(report.entities)} entities)")
     return EXIT_OK
+
+
+def _validate_lines(path: Path, limit: int | None) -> int:
+    """Check every line of a JSON Lines file; return how many reports it holds.
+
+    Lines are read as bytes, one bounded line at a time: a huge line or a stray undecodable
+    byte is an error naming its line, never a crash or a whole file held in memory.
+    """
+    count = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(bounded_lines(handle, limit), 1):
+            where = f"{path}: line {number}"
+            if line is None:
+                raise _BadInputError(
+                    f"{where}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
+                )
+            if line.strip():
+                newsclaims.loads(line, source=where)
+                count += 1
+    return count
 
 
 def _cmd_schema(_args: argparse.Namespace) -> int:
@@ -441,16 +529,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_reports(path: Path, parser: str | None) -> list[newsclaims.Report]:
+def _read_reports(path: Path, parser: str | None, limit: int | None) -> list[newsclaims.Report]:
     """Read the reports in ``path``; articles are extracted, stored reports shown as stored."""
     _require_file(path)
     with path.open("rb") as handle:
         head = handle.read(65536)
     chosen = parser or newsclaims.parsers.detect(head, name=str(path)).name
-    reports = list(newsclaims.parsers.iter_parse(path, parser=chosen))
+    reports = list(newsclaims.parsers.iter_parse(path, parser=chosen, max_chars=limit))
     if chosen in _ANNOTATED:
         return reports
-    return [newsclaims.extract(report) for report in reports]
+    return [newsclaims.extract(report, max_chars=limit) for report in reports]
 
 
 def _use_color(stream: IO[str]) -> bool:
@@ -460,7 +548,7 @@ def _use_color(stream: IO[str]) -> bool:
 def _cmd_show(args: argparse.Namespace) -> int:
     from newsclaims import views  # noqa: PLC0415 -- only this command needs it
 
-    reports = _read_reports(args.file, args.parser)
+    reports = _read_reports(args.file, args.parser, _limit(args))
     plain = args.plain or not views.has_rich()
     if not args.plain and plain:
         print("newsclaims: rich is not installed; showing the plain view", file=sys.stderr)
@@ -475,17 +563,30 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_output(output: Path, source: Path) -> None:
+    """Refuse an output file that cannot be written, or that is the input itself."""
+    if output.is_dir():
+        raise _BadInputError(f"{output}: is a directory; give a file name to -o")
+    if not output.parent.is_dir():
+        raise _BadInputError(f"{output}: no such folder {output.parent}")
+    if output.exists() and source.exists() and output.samefile(source):
+        raise _BadInputError(f"{source}: the page would overwrite it; give another -o")
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from newsclaims import views  # noqa: PLC0415 -- only this command needs it
 
-    reports = _read_reports(args.file, args.parser)
+    output: Path | None = args.output
+    if output is not None:
+        _check_output(output, args.file)
+    reports = _read_reports(args.file, args.parser, _limit(args))
     if len(reports) != 1:
         raise _BadInputError(f"{args.file}: holds {len(reports)} reports; render reads one")
     page = views.render_html(reports[0])
-    if args.output is None:
+    if output is None:
         sys.stdout.write(page)
     else:
-        write_atomically(args.output, page)
+        write_atomically(output, page)
     return EXIT_OK
 
 

@@ -333,6 +333,26 @@ def _str_field(_instance: object, attribute: attrs.Attribute[Any], value: object
         _check_str(attribute.name, value)
 
 
+def _text_field(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Article text: a string that can be written as UTF-8 (no lone surrogates)."""
+    if not isinstance(value, str):
+        _check_str(attribute.name, value)
+        return
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (from "\ud800" in JSON or a careless decode) makes a report that
+        # no file can hold: refuse it where it enters, naming the place.
+        code = ord(value[exc.start])
+        raise ValidationError(
+            attribute.name,
+            f"not valid Unicode: a lone surrogate (U+{code:04X}) at character {exc.start}",
+            value[exc.start],
+        ) from None
+
+
 def _items_of(cls: type) -> Any:
     def validate(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is tuple and all(isinstance(item, cls) for item in value):
@@ -800,7 +820,7 @@ class Report:
     newsclaims.errors.ValidationError: structure.headline.end: 40 is past the end of the text (5 ...
     """
 
-    text: str = attrs.field(validator=_str_field)
+    text: str = attrs.field(validator=_text_field)
     structure: Structure = attrs.field(factory=Structure, validator=_instance_of(Structure))
     metadata: Metadata = attrs.field(factory=Metadata, validator=_instance_of(Metadata))
     statements: tuple[Statement, ...] = attrs.field(

@@ -339,8 +339,9 @@ def _parse_json(text: str | bytes, source: str, line: int | None = None) -> obje
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        message = exc.msg.removesuffix(" at")  # "Unterminated string starting at" reads twice
         raise FormatError(
-            where, f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            where, f"not JSON: {message} at line {exc.lineno} column {exc.colno}"
         ) from exc
     except RecursionError as exc:
         raise FormatError(where, "not JSON we can read: nested too deeply") from exc
@@ -397,7 +398,7 @@ def dump_lines(reports: Iterable[Report], target: IO[str]) -> int:
     return count
 
 
-def iter_lines(target: str | os.PathLike[str] | IO[str]) -> Iterator[Report]:
+def iter_lines(target: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Iterator[Report]:
     """Yield reports from JSON Lines, one at a time; blank lines are skipped.
 
     Raises:
@@ -405,13 +406,15 @@ def iter_lines(target: str | os.PathLike[str] | IO[str]) -> Iterator[Report]:
     """
     source = _name_of(target)
     if isinstance(target, str | os.PathLike):
-        with Path(target).open(encoding="utf-8") as handle:
+        # Binary lines: a bad byte is reported with its line number by _parse_json, and only
+        # LF (CRLF) ends a line, as JSON Lines says: U+2028 inside a string stays inside it.
+        with Path(target).open("rb") as handle:
             yield from _iter_handle(handle, source)
     else:
         yield from _iter_handle(target, source)
 
 
-def _iter_handle(handle: IO[str], source: str) -> Iterator[Report]:
+def _iter_handle(handle: Iterable[str | bytes], source: str) -> Iterator[Report]:
     for number, line in enumerate(handle, 1):
         if line.strip():
             yield structure_report(

@@ -42,7 +42,7 @@ from newsclaims.model import (
     Span,
     Statement,
 )
-from newsclaims.parsers._decode import decode
+from newsclaims.parsers._decode import decode, split_lines
 from newsclaims.parsers._protocol import Data, Sample
 from newsclaims.parsers._text import find_structure
 
@@ -123,7 +123,7 @@ def parse_brat(text: str, ann: str, *, origin: str = "<brat>", ann_origin: str =
 def _read_lines(ann: str, text: str, where: str) -> _Annotations:
     found = _Annotations()
     after_textbound = False
-    for number, line in enumerate(ann.splitlines(), 1):
+    for number, line in enumerate(split_lines(ann), 1):
         if not line.strip() or line.startswith(("#", "*")):
             continue
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from typing import Final
 
 import attrs
@@ -20,7 +21,7 @@ import attrs
 from newsclaims.errors import FormatError
 from newsclaims.model import Metadata
 
-__all__ = ["Decoded", "decode", "sample_text"]
+__all__ = ["Decoded", "decode", "sample_text", "split_lines"]
 
 _BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,6 +39,7 @@ _UNDEFINED_1252: Final = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # form feed, carriage return and escape.
 _CONTROLS: Final = frozenset(chr(c) for c in range(32)) - set("\t\n\v\f\r\x1b")
 _SCAN: Final = 8192
+_LINE_END: Final = re.compile(r"\r\n?|\n")
 
 
 @attrs.frozen
@@ -88,9 +90,7 @@ def decode(data: str | bytes, *, origin: str, declared: str | None = None) -> De
     """
     if isinstance(data, str):
         _refuse_binary(data, origin)
-        return Decoded(
-            data, None, hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
-        )
+        return Decoded(data, None, hashlib.sha256(_utf8(data, origin)).hexdigest())
     digest = hashlib.sha256(data).hexdigest()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -111,6 +111,22 @@ def decode(data: str | bytes, *, origin: str, declared: str | None = None) -> De
             continue
     text = data.decode("cp1252", "surrogateescape").translate(_UNDEFINED_1252)
     return Decoded(text, "cp1252", digest)
+
+
+def _utf8(text: str, origin: str) -> bytes:
+    r"""Encode ``text`` as UTF-8, refusing a lone surrogate.
+
+    A lone surrogate (``"\ud800"``) is not a character: no file can hold it as UTF-8, so a
+    report keeping it could be read but never written.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FormatError(
+            origin,
+            f"not valid Unicode: a lone surrogate (U+{ord(text[exc.start]):04X}) at"
+            f" character {exc.start}",
+        ) from exc
 
 
 def _codec_name(label: str | None) -> str | None:
@@ -149,3 +165,17 @@ def sample_text(data: str | bytes, size: int = 4096) -> str:
         if head.startswith(bom):
             return head.decode(encoding, "replace")
     return head.decode("utf-8", "replace")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""Split line-oriented data (JSON Lines, brat standoff) at LF, CRLF and CR only.
+
+    :meth:`str.splitlines` also splits at U+2028, U+2029, U+0085 and other separators,
+    which JSON writes unescaped inside strings: a report whose text holds one would be cut in
+    two when read back.
+
+    >>> split_lines('{"text": "a\u2028b"}\r\n{}')
+    ['{"text": "a\u2028b"}', '{}']
+    """
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines

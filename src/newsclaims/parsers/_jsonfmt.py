@@ -15,7 +15,7 @@ import attrs
 
 from newsclaims.errors import FormatError
 from newsclaims.model import Report
-from newsclaims.parsers._decode import decode
+from newsclaims.parsers._decode import decode, split_lines
 from newsclaims.parsers._protocol import Data, Sample
 from newsclaims.serialise import loads, structure_report
 
@@ -27,7 +27,7 @@ _ANY_SCHEMA: Final = re.compile(r'"schema"\s*:\s*"newsclaims/')
 
 def _lines(data: Data, origin: str) -> list[tuple[int, str]]:
     text = decode(data, origin=origin).text
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    return [(n, line) for n, line in enumerate(split_lines(text), 1) if line.strip()]
 
 
 @attrs.frozen
@@ -77,7 +77,7 @@ class JsonLinesParser:
 
     def sniff(self, sample: Sample) -> float:
         """Score 0.97 when the first two lines are each a whole newsclaims document."""
-        lines = [line for line in sample.head.splitlines() if line.strip()][:2]
+        lines = [line for line in split_lines(sample.head) if line.strip()][:2]
         starts = [bool(_SCHEMA_KEY.match(line)) for line in lines]
         if len(lines) == 2 and all(starts) and lines[0].rstrip().endswith("}"):
             return 0.97

@@ -17,7 +17,7 @@ import attrs
 from newsclaims.errors import FormatError
 from newsclaims.model import Metadata, Report
 from newsclaims.parsers._dates import parse_date
-from newsclaims.parsers._decode import Decoded, decode
+from newsclaims.parsers._decode import Decoded, decode, split_lines
 from newsclaims.parsers._protocol import Data, Sample
 from newsclaims.parsers._text import find_structure
 
@@ -70,7 +70,7 @@ class RecordsParser:
             for index, record in enumerate(whole):
                 yield self._report(record, f"{origin}: [{index}]", decoded, None)
             return
-        for number, line in enumerate(decoded.text.splitlines(), 1):
+        for number, line in enumerate(split_lines(decoded.text), 1):
             if not line.strip():
                 continue
             where = f"{origin}: line {number}"
