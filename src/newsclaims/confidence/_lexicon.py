@@ -17,6 +17,7 @@ from typing import Final
 
 import attrs
 
+from newsclaims._inflect import inflect
 from newsclaims.model import Certainty, EvidenceKind, Likelihood, Polarity
 
 __all__ = [
@@ -150,19 +151,6 @@ def _rows(name: str) -> Iterator[list[str]]:
     for line in data.splitlines():
         if line.strip() and not line.startswith("#"):
             yield [cell.strip() for cell in line.split("\t")]
-
-
-def _inflect(lemma: str) -> tuple[str, ...]:
-    """Guess the regular forms of a cue lemma (``"believe"`` -> ``believed``...)."""
-    if " " in lemma:
-        return (lemma,)
-    if lemma.endswith("e"):
-        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
-    if re.search(r"[^aeiou]y$", lemma):
-        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
-    if re.search(r"(?:s|x|z|ch|sh)$", lemma):
-        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
 
 
 def _certainty(value: str | Certainty) -> Certainty:
@@ -309,7 +297,7 @@ class ConfidenceLexicon:
             key = lemma.strip().lower()
             reading = given if isinstance(given, CueReading) else CueReading(_certainty(given))
             new_cues[key] = reading
-            new_forms.update(dict.fromkeys(_inflect(key), key))
+            new_forms.update(dict.fromkeys(inflect(key), key))
         return attrs.evolve(
             self,
             hedges=MappingProxyType(
@@ -361,7 +349,7 @@ def _load() -> ConfidenceLexicon:
             flips=negated == "flip",
             booster=reading is Certainty.CERTAIN and polarity == "positive",
         )
-        for form in (*_inflect(lemma), *extra):
+        for form in (*inflect(lemma), *extra):
             forms.setdefault(form.strip(), lemma)
     return ConfidenceLexicon(
         hedges=MappingProxyType(hedges),

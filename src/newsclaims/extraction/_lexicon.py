@@ -14,6 +14,8 @@ from importlib import resources
 
 import attrs
 
+from newsclaims._inflect import inflect
+
 __all__ = ["CueEntry", "Lexicon", "default_lexicon", "trie_pattern"]
 
 _STANCES = frozenset({"neutral", "endorsing", "distancing", "negating"})
@@ -46,17 +48,6 @@ def _rows_of_two(name: str) -> Iterator[tuple[str, str]]:
         yield row[0], row[1]
 
 
-def _inflect(lemma: str) -> tuple[str, ...]:
-    """Guess the regular inflections of a user-supplied verb (``"opine"`` -> ``opined``...)."""
-    if lemma.endswith("e"):
-        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
-    if re.search(r"[^aeiou]y$", lemma):
-        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
-    if re.search(r"(?:s|x|z|ch|sh)$", lemma):
-        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
-
-
 @attrs.frozen
 class Lexicon:
     """Cue forms and source words, as read from the data files plus any user additions."""
@@ -76,7 +67,7 @@ class Lexicon:
         cues = dict(self.cues)
         for verb in verbs:
             lemma = verb.strip().lower()
-            for form in _inflect(lemma):
+            for form in inflect(lemma):
                 cues.setdefault(form, CueEntry(lemma, stance))
         return attrs.evolve(self, cues=cues)
 

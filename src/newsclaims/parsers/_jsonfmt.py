@@ -16,7 +16,7 @@ import attrs
 from newsclaims.errors import FormatError
 from newsclaims.model import Report
 from newsclaims.parsers._decode import decode, split_lines
-from newsclaims.parsers._protocol import Data, Sample
+from newsclaims.parsers._protocol import Data, Sample, only_one
 from newsclaims.serialise import loads, structure_report
 
 __all__ = ["JsonLinesParser", "JsonParser"]
@@ -103,12 +103,4 @@ class JsonLinesParser:
         Raises:
             FormatError: there is not exactly one document (use :meth:`iter_parse`).
         """
-        reports = iter(self.iter_parse(data, origin=origin))
-        first = next(reports, None)
-        if first is None:
-            raise FormatError(origin, "no newsclaims document in this JSON Lines input")
-        if next(reports, None) is not None:
-            raise FormatError(
-                origin, "several reports in this JSON Lines input; read them with iter_parse"
-            )
-        return first
+        return only_one(self.iter_parse(data, origin=origin), origin, "report")

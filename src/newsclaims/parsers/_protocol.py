@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import Protocol, runtime_checkable
 
 import attrs
 
+from newsclaims.errors import FormatError
 from newsclaims.model import Report
 
-__all__ = ["Data", "Parser", "PathParser", "Sample", "StreamParser"]
+__all__ = ["Data", "Parser", "PathParser", "Sample", "StreamParser", "only_one"]
 
 #: What a parser reads: text, or raw bytes it decodes itself (so that HTML can honour
 #: a declared charset).
@@ -86,3 +87,18 @@ class PathParser(Parser, Protocol):
 
     def read_path(self, path: Path, *, origin: str) -> Report:
         """Read the report stored at ``path`` and its companion files."""
+
+
+def only_one(reports: Iterable[Report], origin: str, what: str) -> Report:
+    """Return the single report of a stream parser's input, for its ``parse`` method.
+
+    Raises:
+        FormatError: the input holds no ``what`` or several (read those with ``iter_parse``).
+    """
+    found = iter(reports)
+    first = next(found, None)
+    if first is None:
+        raise FormatError(origin, f"no {what} in this input")
+    if next(found, None) is not None:
+        raise FormatError(origin, f"several {what}s in this input; read them with iter_parse")
+    return first

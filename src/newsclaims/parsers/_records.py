@@ -18,7 +18,7 @@ from newsclaims.errors import FormatError
 from newsclaims.model import Metadata, Report
 from newsclaims.parsers._dates import parse_date
 from newsclaims.parsers._decode import Decoded, decode, split_lines
-from newsclaims.parsers._protocol import Data, Sample
+from newsclaims.parsers._protocol import Data, Sample, only_one
 from newsclaims.parsers._text import find_structure
 
 __all__ = ["RecordsParser"]
@@ -86,13 +86,7 @@ class RecordsParser:
         Raises:
             FormatError: there is not exactly one record (use :meth:`iter_parse`).
         """
-        reports = iter(self.iter_parse(data, origin=origin))
-        first = next(reports, None)
-        if first is None:
-            raise FormatError(origin, "no record in this input")
-        if next(reports, None) is not None:
-            raise FormatError(origin, "several records in this input; read them with iter_parse")
-        return first
+        return only_one(self.iter_parse(data, origin=origin), origin, "record")
 
     def _report(self, record: object, where: str, decoded: Decoded, line: str | None) -> Report:
         if not isinstance(record, dict):
