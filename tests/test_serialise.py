@@ -10,11 +10,23 @@ from pathlib import Path
 import attrs
 import cattrs
 import jsonschema
+import orjson
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclaims
-from newsclaims import FormatError, Report, Span, Structure, dumps, loads, serialise
+from newsclaims import (
+    Entity,
+    EntityKind,
+    FormatError,
+    Report,
+    Span,
+    Structure,
+    dumps,
+    loads,
+    serialise,
+)
 from newsclaims.testing import reports
 from tests.conftest import SEED_ARTICLE
 
@@ -243,3 +255,78 @@ def test_a_user_hook_on_a_subclass_is_used() -> None:
     base = conv.get_unstructure_hook(Report)
     conv.register_unstructure_hook(_TaggedReport, lambda r: {**base(r), "tag": r.tag})
     assert conv.unstructure(_TaggedReport("Hi.", tag="x"))["tag"] == "x"
+
+
+# --------------------------------------------------------------------------- orjson
+
+
+_JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**64 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"])),
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"])))
+def test_orjson_writes_strings_as_the_standard_library_does(value: str) -> None:
+    """Every string a report can hold is escaped the same way: control characters as \\u00XX,
+    quote and backslash escaped, everything else (U+2028 and emoji included) as UTF-8."""
+    expected = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert orjson.dumps(value).decode("utf-8") == expected
+    assert dumps(Report(value)).startswith(f'{{"schema":"newsclaims/1","text":{expected},')
+
+
+@given(_JSON_VALUES)
+def test_reading_json_agrees_with_the_standard_library(value: object) -> None:
+    """The fast reader returns what json.loads returns, for text and for bytes."""
+    text = json.dumps(value, ensure_ascii=False)
+    assert serialise._parse_json(text, "x") == json.loads(text)
+    assert serialise._parse_json(text.encode("utf-8"), "x") == json.loads(text)
+
+
+@given(st.text(max_size=30) | st.binary(max_size=30).map(lambda b: b.decode("latin-1")))
+def test_text_the_fast_reader_refuses_gets_the_standard_library_answer(text: str) -> None:
+    """Any text at all: both readers give the same value, or both refuse it."""
+    try:
+        expected: object = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        with pytest.raises(FormatError, match=r"^x: not JSON"):
+            serialise._parse_json(text, "x")
+    else:
+        got = serialise._parse_json(text, "x")
+        # NaN is not equal to itself: compare the JSON that both values write.
+        assert json.dumps(got) == json.dumps(expected)
+
+
+def test_bytes_with_a_byte_order_mark_are_read() -> None:
+    report = Report("Iran has denied involvement.")
+    assert loads(b"\xef\xbb\xbf" + dumps(report).encode("utf-8")) == report
+
+
+def test_bytes_that_are_not_utf8_name_the_byte() -> None:
+    with pytest.raises(FormatError, match=r"^<string>: not UTF-8 at byte 33$"):
+        loads(b'{"schema":"newsclaims/1","text":"\xff"}')
+
+
+def test_a_number_too_large_for_any_offset_is_refused_in_one_line() -> None:
+    big = 2**80
+    text = f'{{"schema":"newsclaims/1","text":"Hi.","structure":{{"headline":[0,{big}]}}}}'
+    with pytest.raises(FormatError, match=r"^<string>: structure\.headline: .* not a span"):
+        loads(text)
+
+
+def test_a_string_no_file_can_hold_is_refused_by_dumps_with_its_place() -> None:
+    """A lone surrogate in an entity's name (the text refuses them at construction)."""
+    report = Report("Iran.", entities=(Entity("E1", "Ir\udc80n", EntityKind.COUNTRY),))
+    with pytest.raises(FormatError) as caught:
+        dumps(report)
+    assert str(caught.value) == (
+        "<report>: entities[0].name: not valid Unicode: a lone surrogate (U+DC80) at character 2"
+    )

@@ -6,18 +6,16 @@ A document's metadata is kept as written: it describes the article, not the JSON
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Final
 
 import attrs
 
-from newsclaims.errors import FormatError
 from newsclaims.model import Report
 from newsclaims.parsers._decode import decode, split_lines
 from newsclaims.parsers._protocol import Data, Sample, only_one
-from newsclaims.serialise import loads, structure_report
+from newsclaims.serialise import loads
 
 __all__ = ["JsonLinesParser", "JsonParser"]
 
@@ -88,14 +86,8 @@ class JsonLinesParser:
     def iter_parse(self, data: Data, *, origin: str) -> Iterator[Report]:
         """Yield each document; a bad line raises a FormatError naming its number."""
         for number, line in _lines(data, origin):
-            where = f"{origin}: line {number}"
-            try:
-                document = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FormatError(where, f"not JSON: {exc.msg} at column {exc.colno}") from exc
-            except RecursionError as exc:
-                raise FormatError(where, "not JSON we can read: nested too deeply") from exc
-            yield structure_report(document, source=where)
+            # The one JSON reader of newsclaims documents (fast, with the same errors).
+            yield loads(line, source=f"{origin}: line {number}")
 
     def parse(self, data: Data, *, origin: str) -> Report:
         """Read the one report in ``data``.
