@@ -136,7 +136,16 @@ def _doc(**fields: object) -> str:
         ),
         (
             _doc(structure={"paragraphs": 5}),
-            "<string>: structure.paragraphs: 'int' object is not iterable",
+            "<string>: structure.paragraphs: expected an array, found a number",
+        ),
+        (
+            # A string is iterable; read as a tuple it would become ("U", "S").
+            _doc(entities=[{"id": "E1", "name": "US", "kind": "country", "aliases": "US"}]),
+            "<string>: entities[0].aliases: expected an array, found a string",
+        ),
+        (
+            _doc(entities={"E1": {"name": "US"}}),
+            "<string>: entities: expected an array, found an object",
         ),
         (
             _doc(structure={"headline": [-1, 2]}),

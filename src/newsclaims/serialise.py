@@ -17,6 +17,8 @@ from __future__ import annotations
 import enum
 import json
 import os
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -83,18 +85,49 @@ def _is_spans(tp: object) -> bool:
     return tp == tuple[Span, ...]
 
 
-# Spans are the most numerous values in a document (164 in the seed report). A tuple of them
-# goes through one comprehension here instead of cattrs' generic loop, which dispatches a
-# hook and, when structuring, enters an error-collecting ``try`` per item: a tenth of
-# ``loads`` and of ``dumps`` on the seed report. The factories check that the Span hooks are
-# still ours, so that a hook a user registers for Span applies inside tuples too.
+def _is_homogeneous_tuple(tp: object) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _spans_structure_factory(_tp: object, conv: cattrs.Converter) -> Any:
-    if conv.get_structure_hook(Span) is not _structure_span:
-        # A user's Span hook: cattrs' own tuple handling, which notes the index of a failure.
-        return conv._structure_tuple  # cattrs' default for tuple[X, ...] (private, stable)
-    return _structure_spans
+def _is_optional(tp: object) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and (
+        len(args) == 2 and type(None) in args
+    )
+
+
+# Tuples and optional values are most of a document's values: the seed report holds 164 spans
+# in 140 tuples, and 200 optional fields. cattrs' generic hooks look the item's hook up on
+# every call and, structuring a tuple, enter an error-collecting ``try`` per item. These
+# factories look the hook up once, when cattrs builds the hooks (again after any hook is
+# registered, so a user's hook for an item type still applies), and structure a whole tuple
+# in one comprehension: ``loads`` of the seed report went from 509 to 485 µs. On any failure
+# the tuple is read again by cattrs' own loop, whose error names the index of the bad item.
+
+
+def _tuple_structure_factory(tp: Any, conv: cattrs.Converter) -> Any:
+    item_type = typing.get_args(tp)[0]
+    hook = conv.get_structure_hook(item_type)
+    detailed = conv._structure_tuple  # cattrs' default for tuple[X, ...] (private, stable)
+
+    def structure(value: object, _type: object) -> tuple[Any, ...]:
+        # JSON arrays only: a string is iterable, and "aliases": "US" must not become ("U", "S").
+        if not isinstance(value, list | tuple):
+            raise ValidationError("", f"expected an array, found {_json_type(value)}", value)
+        try:
+            return tuple([hook(item, item_type) for item in value])
+        except Exception:  # any failure: raised again below, naming the index
+            return detailed(value, tp)
+
+    return structure
+
+
+def _optional_structure_factory(tp: Any, conv: cattrs.Converter) -> Any:
+    first, second = typing.get_args(tp)
+    other = second if first is type(None) else first
+    hook = conv.get_structure_hook(other)
+    return lambda value, _type: None if value is None else hook(value, other)
 
 
 def _spans_unstructure_factory(_tp: object, conv: cattrs.Converter) -> Any:
@@ -102,19 +135,6 @@ def _spans_unstructure_factory(_tp: object, conv: cattrs.Converter) -> Any:
     if hook is not _unstructure_span:
         return lambda spans: [hook(span) for span in spans]
     return lambda spans: [[span.start, span.end] for span in spans]
-
-
-def _structure_spans(value: Iterable[object], _type: object) -> tuple[Span, ...]:
-    """Structure a tuple of spans, naming the index of a bad one as cattrs would."""
-    try:
-        return tuple([_structure_span(item, Span) for item in value])
-    except ValidationError:
-        for i, item in enumerate(value):
-            try:
-                _structure_span(item, Span)
-            except ValidationError as exc:
-                raise ValidationError(_join(f"[{i}]", exc.path), exc.problem, exc.value) from None
-        raise
 
 
 def _structure_datetime(value: object, _type: object) -> datetime:
@@ -163,7 +183,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """
     conv.register_unstructure_hook(Span, _unstructure_span)
     conv.register_structure_hook(Span, _structure_span)
-    conv.register_structure_hook_factory(_is_spans, _spans_structure_factory)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_structure_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_structure_factory)
     conv.register_unstructure_hook_factory(_is_spans, _spans_unstructure_factory)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_structure_hook(datetime, _structure_datetime)
