@@ -67,6 +67,15 @@ _ADDED_CLAUSE = re.compile(
     r"|;\s"
     # ", and he ...": a new clause with its own subject
     r"|,?\s+and\s+(?:he|she|they|we|it|i)\b"
+    # "endorsed Clinton and praised her record": a second verb phrase of the subject's
+    r"|,?\s+and\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|"
+    + "|".join(sorted(word_list("coordinated_verbs"), key=len, reverse=True))
+    + r")\b"
+    # ", and has ...": an auxiliary opens a second verb phrase only after a comma ("said
+    # she was tired and was ready" keeps the embedded clause's own verbs)
+    r"|,\s+and\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(sorted(word_list("coordinated_auxiliaries"), key=len, reverse=True))
+    + r")\b"
 )
 _TRAILING = " \t\n.;:,"
 
@@ -93,6 +102,8 @@ class Context:
     """Where the content must stop on the right (a later cue's own clause)."""
     end: int
     """Where the sentence's words end (before its final stop)."""
+    floor: int = 0
+    """Where the previous cue of the sentence ends: a content before the cue stops there."""
 
 
 def _quote_ending_before(ctx: Context, pos: int) -> Quote | None:
@@ -305,6 +316,25 @@ def _lead_in_quote(ctx: Context, start: int) -> int:
     return start
 
 
+_MAX_ADJUNCT_BEFORE_THAT = 10
+
+
+def _past_adjunct(ctx: Context, start: int) -> int:
+    """Skip an adjunct between a cue and its that-clause (``said on Monday that X``)."""
+    words = _words(ctx.text, start, min(ctx.limit, start + _NEAR))
+    if not words:
+        return start
+    first = words[0][0]
+    if not (first.lower() in _ADJUNCT_STARTS or first in _TIME_WORDS or first.endswith("ly")):
+        return start
+    for w, s, _e in words[1:_MAX_ADJUNCT_BEFORE_THAT]:
+        if w.lower() == "that":
+            return s
+        if not (w[0].isalnum() or w in (".", "'", "’", "-")):
+            break
+    return start
+
+
 def _after_comma_pos(text: str, pos: int) -> int:
     comma = text.find(",", pos, pos + 3)
     return comma + 1 if comma >= 0 else pos
@@ -357,6 +387,20 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+_MAX_LEAD_ADJUNCT = 12
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Say whether a sentence's first word opens an adverbial, not its subject."""
+    low = word.lower()
+    return (
+        low in _ADJUNCT_STARTS
+        or low in _NOT_NAME_STARTS
+        or word in _TIME_WORDS
+        or (low.endswith("ly") and low not in ("only",))
+    )
+
+
 def sentence_subject(text: str, lo: int, hi: int) -> Span | None:
     """Guess the subject at the start of a sentence (for participles and shared subjects)."""
     words = _words(text, lo, min(hi, lo + _NEAR))
@@ -368,6 +412,11 @@ def sentence_subject(text: str, lo: int, hi: int) -> Span | None:
         words.pop(0)
     if not words:
         return None
+    if _opens_adjunct(words[0][0]):
+        # "On Sunday, Mr. Trump ...", "Shortly after, the families ...": past the comma
+        comma = next((i for i, w in enumerate(words[:_MAX_LEAD_ADJUNCT]) if w[0] == ","), None)
+        if comma is not None and comma + 1 < len(words):
+            words = words[comma + 1 :]
     first, s, e = words[0]
     if first.lower() in PRONOUNS:
         return s, e

@@ -147,8 +147,27 @@ _IN_POLL = re.compile(
     + "|".join(sorted(_POLL_WORDS))
     + r")\b(?![\w-])"
 )
+_POLL_SPECIFIERS = word_list("poll_specifiers")
+
+
+def _names_a_poll(phrase: str) -> bool:
+    """Say whether ``in ... poll`` reports one poll's findings, not a standing in the polls.
+
+    ``in a new Quinnipiac poll`` and ``in the latest survey`` attribute what follows to a
+    poll; ``trails in the polls`` and ``leads in Iowa polls`` only say how someone stands.
+    """
+    return not _POLL_SPECIFIERS.isdisjoint(phrase.lower().split()[1:-1])
+
+
 _PARTICIPLE_MODIFIERS = word_list("participle_modifiers")
 _PLACE_PREPOSITIONS = word_list("place_prepositions")
+_NAMING_PARTICIPLES = word_list("naming_participles")
+_RECIPIENT_LEMMAS = word_list("recipient_lemmas")
+_QUESTION_WORDS = frozenset({"how", "if", "what", "whether", "which", "who", "whom", "why"})
+_NAMING_WORDS = word_list("naming_words")
+_INTRANSITIVE_LEMMAS = word_list("intransitive_lemmas")
+_OTHER_SENSES = word_list("other_senses")
+_NOT_TOPIC_WORDS = word_list("not_topic_words")
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -159,6 +178,8 @@ def _next_word(text: str, pos: int) -> str:
 def _after_comma(text: str, pos: int, floor: int) -> bool:
     """Say whether an -ing cue opens a participle clause (after a comma or a sentence start)."""
     before = text[max(floor, pos - 8) : pos].rstrip()
+    if before.endswith(("”", "''", '"')):
+        before = before.rstrip("”'\"")  # '"... overblown,'' adding': the comma is inside
     return not before or before.endswith((",", "—", "–", "-", ";", "and", "while", "by"))
 
 
@@ -220,7 +241,10 @@ def _reads_as_other(
         and nxt != "its"
     )
     # "the report", "his support": a noun; "When asked": a circumstance
-    noun_or_circumstance = low in _DETERMINERS or low in _SUBORDINATORS
+    noun_or_circumstance = low in _DETERMINERS or (
+        # "When asked whether she would run, ...": the question is still reported
+        low in _SUBORDINATORS and not (entry.lemma in _RECIPIENT_LEMMAS and nxt in _QUESTION_WORDS)
+    )
     return (
         adjectival
         or noun_or_circumstance
@@ -237,6 +261,12 @@ def _reads_as_other(
             (entry.lemma in _RAISING_LEMMAS or form in _PARTICIPLE_MODIFIERS)
             and nxt in _PLACE_PREPOSITIONS
         )
+        # "also known as ISIS", "best known for its funds": a name or a reputation
+        or (form in _NAMING_PARTICIPLES and nxt in _NAMING_WORDS)
+        # "backing down", "called off": a particle makes another verb
+        or f"{entry.lemma}+{nxt}" in _OTHER_SENSES
+        # "spoke with reporters", "spoke at the rally": who and where, not what
+        or (entry.lemma in _INTRANSITIVE_LEMMAS and nxt in _NOT_TOPIC_WORDS)
     )
 
 
@@ -281,10 +311,35 @@ def _noun_hit(text: str, span: tuple[int, int], noun: CueEntry, floor: int) -> C
     possessive = prev in _POSSESSIVES or (
         prev == "s" and text[before.start(1) - 1 : before.start(1)] in ("'", "’")
     )
-    if not possessive:
-        return None
     cue_end = end if nxt.group(1).lower() == "that" else nxt.end()
+    if not possessive:
+        light = _light_verb_before(text, start, floor)
+        if light is None:
+            return None
+        # "raised questions about", "voiced concerns that": the verb's subject holds them
+        group_start, negated = verb_group_start(text, light, floor)
+        return CueHit(group_start, cue_end, start, noun.lemma, noun.stance, "noun", negated)
     return CueHit(start, cue_end, start, noun.lemma, noun.stance, "noun")
+
+
+_LIGHT_VERBS = word_list("light_verbs")
+_NOUN_MODIFIERS = word_list("noun_modifiers")
+_WORDS_BEFORE = re.compile(r"[\w’'-]+")
+
+
+def _light_verb_before(text: str, start: int, floor: int) -> int | None:
+    """Return where a light verb before a noun cue starts (``raised serious questions``).
+
+    Only determiners and a few modifiers may stand between the verb and the noun.
+    """
+    words = list(_WORDS_BEFORE.finditer(text, max(floor, start - 50), start))
+    for m in reversed(words[-4:]):
+        word = m.group().lower()
+        if word in _LIGHT_VERBS:
+            return m.start()
+        if word not in _DETERMINERS and word not in _NOUN_MODIFIERS:
+            return None
+    return None
 
 
 def find_cues(
@@ -325,6 +380,7 @@ def find_cues(
     hits.extend(
         CueHit(m.start(), m.start() + 2, m.start(), "in", "neutral", "according")
         for m in _IN_POLL.finditer(text)
+        if _names_a_poll(m.group())
     )
     hits.sort(key=lambda h: (h.head, h.end))
     return tuple(_merge_chains(text, hits))
@@ -332,6 +388,8 @@ def find_cues(
 
 # Cues that govern an infinitive cue: "refused to back", "declined to endorse".
 _GOVERNORS = word_list("governors")
+_BARE_INFINITIVES = word_list("bare_infinitives")
+_TOPICS = word_list("topic_prepositions") | {"on"}
 
 
 def _merge_chains(text: str, hits: list[CueHit]) -> list[CueHit]:
@@ -342,7 +400,9 @@ def _merge_chains(text: str, hits: list[CueHit]) -> list[CueHit]:
             prev = out[-1]
             gap = text[prev.end : hit.head]
             if prev.lemma in _GOVERNORS and gap.split() == ["to"] and hit.frame != "colon":
-                out[-1] = attrs.evolve(prev, end=hit.end)
+                if hit.lemma not in _BARE_INFINITIVES or _next_word(text, hit.end) in _TOPICS:
+                    out[-1] = attrs.evolve(prev, end=hit.end)
+                # "declined to comment.": the governor's content is "to comment"
                 continue
         out.append(hit)
     return out

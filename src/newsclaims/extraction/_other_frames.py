@@ -12,6 +12,7 @@ import attrs
 from newsclaims.extraction._contents import (
     _ASPECT_VERBS,
     _CREATION_VERBS,
+    _IRREGULAR,
     _MAX_ASIDE_SOURCE,
     _MAX_NOUN_OBJECT,
     _OBJECT_STOPS,
@@ -26,11 +27,13 @@ from newsclaims.extraction._contents import (
     _content_end,
     _next_words,
     _opens_rest,
+    _past_adjunct,
     _quote_at,
     _skip_recipient,
     _words,
 )
 from newsclaims.extraction._cues import CueHit, verb_group_start
+from newsclaims.extraction._lexicon import word_list
 from newsclaims.extraction._segment import TOKEN
 from newsclaims.extraction._sources import noun_before, source_after, source_before, trim_span
 from newsclaims.extraction._verb_frames import read_verb
@@ -46,6 +49,13 @@ __all__ = [
 ]
 
 Span = tuple[int, int]
+
+_ABBREVIATIONS = word_list("abbreviations")
+_NOUN_CLAUSE_WORDS = frozenset({"that", "whether"})
+# Adverbs without -ly that stand between a subject or verb and an -ing cue.
+_PLAIN_ADVERBS = frozenset(
+    {"even", "not", "just", "also", "still", "never", "only", "again", "now"}
+)
 
 
 def read_according(ctx: Context, hit: CueHit) -> RawStatement | None:
@@ -116,13 +126,21 @@ def read_noun(ctx: Context, hit: CueHit) -> RawStatement | None:
     that ends a noun phrase (a verb of being, a subordinator, punctuation).
     """
     text = ctx.text
-    if _next_words(text, hit.end) == "that":
+    if _next_words(text, hit.end) in _NOUN_CLAUSE_WORDS or text[hit.start : hit.end].endswith(
+        ("whether", "that")
+    ):
         span = trim_span(text, hit.end, _content_end(ctx, hit.end), _TRAILING)
     else:
         end = hit.end
+        prev = ""
         for w, _s, e in _words(text, hit.end, ctx.limit)[:_MAX_NOUN_OBJECT]:
-            if not (w[0].isalnum() or w in ("'", "’", "-")) or w.lower() in _OBJECT_STOPS:
+            # "Mr. Trump", "U.S. troops", "a $15 wage": marks inside a noun phrase
+            inside = w in ("'", "’", "-", "$", "%") or (
+                w == "." and (prev.lower() in _ABBREVIATIONS or "." in prev)
+            )
+            if not (w[0].isalnum() or inside) or w.lower() in _OBJECT_STOPS:
                 break
+            prev = w
             if end > hit.end and w.islower() and w.endswith("ed"):
                 break  # "attacks on Clinton continued": the sentence's own verb
             end = e
@@ -131,12 +149,43 @@ def read_noun(ctx: Context, hit: CueHit) -> RawStatement | None:
         return None
     before = _words(text, max(ctx.sentence[0], hit.start - 60), hit.start)
     source: Span | None = None
-    if before and before[-1][0].lower() in _POSSESSIVE_WORDS:
+    if hit.start < hit.head:
+        # "Critics raised questions about X": the light verb's subject
+        source = source_before(text, ctx.sentence[0], hit.start)
+    elif before and before[-1][0].lower() in _POSSESSIVE_WORDS:
         source = before[-1][1], before[-1][2]
     elif before:
         # "Iran's support for X": the possessor only, not the phrase it sits in.
-        source = noun_before(text, ctx.sentence[0], before[-1][2])
+        source = _possessor(before)
     return RawStatement(source, (hit.start, hit.end), (span,), hit)
+
+
+_POSSESSOR_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+
+
+def _possessor(before: list[tuple[str, int, int]]) -> Span:
+    """Return the possessor that ends the words ``before`` a noun cue.
+
+    ``slammed Donald J. Trump's remarks``: the name, not the verb before it;
+    ``the party's support``: the noun phrase back to its determiner, or the possessive
+    word alone when no determiner comes within a few words (so no verb gets in).
+    """
+    end = before[-1][2]
+    start = before[-1][1]
+    if not before[-1][0][:1].isupper():
+        for w, s, _e in reversed(before[-7:-1]):
+            if not w[:1].isalpha():
+                break
+            if w.lower() in _POSSESSOR_DETERMINERS:
+                return s, end
+        return start, end
+    for w, s, _e in reversed(before[-7:-1]):
+        if not (w[:1].isupper() or w == "." or w.lower() in ("the", "of")):
+            break
+        start = s
+        if w.lower() == "the":
+            break
+    return start, end
 
 
 def read_colon(ctx: Context, hit: CueHit) -> RawStatement | None:
@@ -167,6 +216,8 @@ def read_participle(ctx: Context, hit: CueHit, subject: Span | None) -> RawState
         comma = text.find(",", start, ctx.limit)
         if comma >= 0:
             ctx = attrs.evolve(ctx, limit=comma)
+    if _quote_at(ctx, start) is None:
+        start = _past_adjunct(ctx, start)
     span = trim_span(text, start, _content_end(ctx, start), _TRAILING)
     if span[1] <= span[0]:
         return None
@@ -187,7 +238,25 @@ def read_reduced(ctx: Context, hit: CueHit) -> RawStatement | None:
         ctx = attrs.evolve(ctx, limit=comma)
     governor = _governing_verb(text, lo, hit.start)
     source = source_before(text, lo, governor) if governor is not None else None
-    return read_participle(ctx, hit, source or noun_before(text, lo, hit.start))
+    if source is None:
+        # "the ads, even attacking X": the noun before the adverbs
+        source = noun_before(text, lo, _before_adverbs(text, lo, hit.start))
+    return read_participle(ctx, hit, source)
+
+
+def _before_adverbs(text: str, lo: int, pos: int) -> int:
+    """Return where the adverbs just before ``pos`` start (``derisively``, ``not even``)."""
+    words = _words(text, max(lo, pos - 60), pos)
+    start = pos
+    for w, s, _e in reversed(words):
+        if not _is_adverb(w):
+            break
+        start = s
+    return start
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and (word.endswith("ly") or word in _PLAIN_ADVERBS)
 
 
 def _governing_verb(text: str, lo: int, pos: int) -> int | None:
@@ -198,9 +267,13 @@ def _governing_verb(text: str, lo: int, pos: int) -> int | None:
     """
     words = _words(text, max(lo, pos - 80), pos)
     i = len(words) - 1
-    while i >= 0 and words[i][0].islower() and words[i][0].endswith("ly"):
+    while i >= 0 and _is_adverb(words[i][0]):
         i -= 1
-    if i >= 0 and (words[i][0].lower() in _ASPECT_VERBS or words[i][0].endswith("ed")):
+    if i >= 0 and (
+        words[i][0].lower() in _ASPECT_VERBS
+        or (words[i][0].islower() and words[i][0].endswith(("ed", "en")))
+        or words[i][0] in _IRREGULAR
+    ):
         return verb_group_start(text, words[i][1], lo)[0]
     # Back over the artefact noun phrase to a creation verb.
     for j in range(i, max(i - 5, -1), -1):

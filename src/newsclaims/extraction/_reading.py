@@ -68,8 +68,9 @@ def _limit(text: str, sentence: Span, hits: Sequence[CueHit], k: int) -> int:
             continue
         between = text[comma + 1 : later.start]
         if later.frame in _CLAUSE_FRAMES:
-            if not between.strip():
-                return comma
+            if not between.strip(" \t\n\"”'’"):
+                # '"...," adding': the comma is inside the quote, which the content keeps
+                return comma + 1 + len(between.rstrip()) if between.strip() else comma
             continue
         words = between.split()
         if (
@@ -155,7 +156,13 @@ def read_statements(
         for k, hit in enumerate(group):
             limit = _limit(text, sentence, group, k)
             ctx = Context(
-                text, sentence, quotes, quote_starts, limit, _sentence_end(text, sentence)
+                text,
+                sentence,
+                quotes,
+                quote_starts,
+                limit,
+                _sentence_end(text, sentence),
+                group[k - 1].end if k else sentence[0],
             )
             subject = previous.source if previous is not None else None
             opening = hit.frame == "participle" and _opens_sentence(text, sentence[0], hit.start)
@@ -173,20 +180,34 @@ def read_statements(
             if waiting is not None and statement.source is not None:
                 out[waiting] = attrs.evolve(out[waiting], source=statement.source)
                 waiting = None
-            if statement.source is None and previous is not None and _shares_subject(text, hit):
-                statement = RawStatement(previous.source, statement.cue, statement.content, hit)
-            elif statement.source is None and _after_to(text, sentence[0], hit):
-                # "Verizon has been working to emphasize X": the governing verb's subject.
-                statement = RawStatement(
-                    _governor_subject(text, sentence[0], hit), statement.cue, statement.content, hit
-                )
+            if statement.source is None:
+                statement = _inherit_source(text, sentence[0], statement, previous)
             following = sentences[i + 1 : i + 1 + _MAX_CONTINUATION]
             statement = _continue_quote(text, statement, following, quotes, quote_starts)
             out.append(statement)
-            previous = statement
+            if hit.frame != "noun" or hit.start < hit.head:
+                # a possessor ("defended Trump's remarks") is no subject for what follows
+                previous = statement
             if opening and statement.source is None:
                 waiting = len(out) - 1
     return tuple(out)
+
+
+def _inherit_source(
+    text: str, lo: int, statement: RawStatement, previous: RawStatement | None
+) -> RawStatement:
+    """Give a statement without a source the subject it shares with another verb, if any.
+
+    ``The mayor left and said X``: the mayor; ``Verizon has been working to emphasize X``:
+    the governing verb's subject.
+    """
+    hit = statement.hit
+    if previous is not None and _shares_subject(text, hit):
+        return RawStatement(previous.source, statement.cue, statement.content, hit)
+    if _after_to(text, lo, hit):
+        subject = _governor_subject(text, lo, hit)
+        return RawStatement(subject, statement.cue, statement.content, hit)
+    return statement
 
 
 def _opens_sentence(text: str, lo: int, pos: int) -> bool:

@@ -64,6 +64,18 @@ def _joins(text: str, tokens: list[Span], i: int, taken: list[Span]) -> bool:
     return before[:1].isupper() and (after[:1].isupper() or after.lower() in _JOINED_STARTS)
 
 
+_STATES = word_list("abbreviations")
+
+
+def _joins_place(text: str, tokens: list[Span], i: int, taken: list[Span]) -> bool:
+    """Say whether the comma at ``tokens[i]`` joins a town to its state (``Chappaqua, N.Y.``)."""
+    if i == 0 or not taken:
+        return False
+    before, after = _word(text, tokens[i - 1]), _word(text, taken[-1])
+    state = after.lower() in _STATES or (len(after) <= 4 and "." in after and after[:1].isupper())
+    return state and before[:1].isupper() and len(taken) <= 2
+
+
 def _walk_left(text: str, tokens: list[Span]) -> tuple[list[Span], str]:
     """Collect source tokens right to left; return them and the word that stopped the walk."""
     taken: list[Span] = []
@@ -78,6 +90,9 @@ def _walk_left(text: str, tokens: list[Span]) -> tuple[list[Span], str]:
             depth = 0 if word == "(" else depth
             continue
         # A lone "-" is a dash ("president -- Sanders said"): hyphens stay inside words.
+        if word == "," and _joins_place(text, tokens, i, taken):
+            taken.append(tokens[i])  # "officials in Chappaqua, N.Y., said": one place
+            continue
         if word in _PUNCT_STOPS or (len(word) == 1 and not word.isalnum() and word not in ".&'’$%"):
             if (
                 word in "’'"
@@ -135,6 +150,8 @@ def source_before(text: str, lo: int, hi: int) -> Span | None:
             name = _trimmed(text, _walk_left(text, [t for t in tokens if t[1] <= first])[0])
             if name is not None and name[1] - name[0] <= 60:
                 head = text[first + 1 : comma].split()
+                if head and head[0].lower() == "including":
+                    return name[0], comma + 1  # "Some observers, including X, said"
                 if head and (head[0].endswith("ing") or head[0].lower() in _PREPOSITIONS):
                     return name  # "X, responding to Y, said", "X, in a statement, said"
                 return name[0], comma + 1

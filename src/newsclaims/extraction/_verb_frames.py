@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import bisect
 
+import attrs
+
 from newsclaims.extraction._contents import (
     _BE_FORMS,
     _IRREGULAR,
+    _NEAR,
     _RAISING_LEMMAS,
     _RECIPIENT_LEMMAS,
     _RELATIVE_WORDS,
     _SPEECH_LEMMAS,
     _SUBORDINATE_STARTS,
+    _TIME_WORDS,
     _TRAILING,
     Context,
     RawStatement,
@@ -33,12 +37,15 @@ from newsclaims.extraction._contents import (
     _lead_in_quote,
     _next_words,
     _opens_subordinate,
+    _past_adjunct,
     _quote_at,
     _quote_ending_before,
     _rest_of_clause,
     _skip_recipient,
+    _words,
 )
 from newsclaims.extraction._cues import CueHit
+from newsclaims.extraction._lexicon import word_list
 from newsclaims.extraction._segment import TOKEN
 from newsclaims.extraction._sources import noun_before, source_after, source_before, trim_span
 
@@ -81,7 +88,7 @@ def _quote_first(ctx: Context, hit: CueHit) -> RawStatement | None:
     if source is None:
         source = source_after(text, hit.end, ctx.limit)
         rest = source[1] if source else hit.end
-    cont = _continuation(ctx, rest)
+    cont = _continuation(ctx, rest) or _quote_after_adjunct(ctx, rest)
     if (
         cont is None
         and inner.endswith(",")
@@ -94,6 +101,29 @@ def _quote_first(ctx: Context, hit: CueHit) -> RawStatement | None:
     return RawStatement(source, (hit.start, hit.end), tuple(content), hit)
 
 
+_MAX_ADJUNCT_WORDS = 20
+
+
+def _quote_after_adjunct(ctx: Context, pos: int) -> Span | None:
+    """Return a quote that goes on after the cue's adjunct (``"X," he said on Monday, "Y."``).
+
+    The words between must end in a comma or a stop (an abbreviation the splitter kept,
+    ``in Santa Monica, Calif. "Y."``) and hold no other quotation.
+    """
+    i = bisect.bisect_left(ctx.quote_starts, pos)
+    if i >= len(ctx.quotes):
+        return None
+    q = ctx.quotes[i]
+    between = ctx.text[pos : q.start].rstrip()
+    if (
+        q.start >= ctx.limit
+        or not between.endswith((",", ".", ":"))
+        or len(between.split()) > _MAX_ADJUNCT_WORDS
+    ):
+        return None
+    return q.start, q.end
+
+
 def _comma_first(ctx: Context, hit: CueHit) -> RawStatement | None:
     """Read ``The deal is dead, Smith said on Monday.`` and ``..., said Smith.``.
 
@@ -103,10 +133,12 @@ def _comma_first(ctx: Context, hit: CueHit) -> RawStatement | None:
     text = ctx.text
     lo = ctx.sentence[0]
     comma = text.rfind(",", lo, hit.start)
-    if comma <= lo:
-        return None
+    if comma <= lo or comma < ctx.floor:
+        return None  # "..., Smith said she had not decided": the said-clause is not content
     between = text[comma + 1 : hit.start].strip(" \t\n\"”’'")
     left = trim_span(text, lo, comma)
+    if _next_words(text, left[0]) in _SUBORDINATE_STARTS:
+        return None  # "When asked about it, he declined to comment": an adverbial clause
     if len(TOKEN.findall(text, left[0], min(left[1], left[0] + 40))) < 2:
         return None
     rest = hit.end
@@ -146,21 +178,66 @@ def _content_after(ctx: Context, hit: CueHit) -> RawStatement | None:
         start = _skip_recipient(ctx, start, ctx.limit)
     start = _lead_in_quote(ctx, start)
     quoted = _quote_at(ctx, start) is not None
+    cue_end = hit.end
+    if not quoted:
+        start = _past_adjunct(ctx, start)
+        cue_end, start = _topic_preposition(text, hit.end, start)
     end = _content_end(ctx, start)
     source = source_before(text, lo, hit.start)
-    if source is not None and (
-        _is_relative_aside(text, source, lo) or _opens_subordinate(text, lo, source[0])
-    ):
+    if (
+        source is not None
+        and (_is_relative_aside(text, source, lo) or _opens_subordinate(text, lo, source[0]))
+    ) or (source is None and _after_subordinator(text, lo, hit.start)):
         # "The lawyer, who said the case was weak, resigned", "Since she endorsed Clinton
         # this month, Warren has ...": the aside ends at its comma.
         comma = text.find(",", start, end)
         end = comma if comma >= 0 and not quoted else end
+    if not quoted and hit.lemma in _OBJECT_LEMMAS:
+        end = _object_end(text, start, end)
     span = trim_span(text, start, end, " \t\n" if quoted else _TRAILING)
     if span[1] <= span[0]:
         span = _quote_in_next_paragraph(ctx, hit.end) or span
     if span[1] <= span[0]:
         return None
-    return RawStatement(source, (hit.start, hit.end), (span,), hit)
+    return RawStatement(source, (hit.start, cue_end), (span,), hit)
+
+
+_TOPIC_PREPOSITIONS = word_list("topic_prepositions")
+
+
+def _topic_preposition(text: str, cue_end: int, start: int) -> tuple[int, int]:
+    """Move a topic preposition into the cue (``talked about X``, ``complained of X``).
+
+    Returns the new cue end and content start; only a preposition right after the verb
+    (or its adverb: ``complained bitterly about``) moves.
+    """
+    words = _words(text, start, start + 40)
+    i = 1 if words and words[0][0].endswith("ly") and words[0][0].islower() else 0
+    if len(words) > i + 1 and words[i][0].lower() in _TOPIC_PREPOSITIONS:
+        return words[i][2], words[i + 1][1]
+    return cue_end, start
+
+
+_OBJECT_LEMMAS = word_list("object_lemmas")
+_SUBORDINATORS = word_list("subordinators")
+_STATE_COMPLEMENTS = frozenset({"that", "about"})
+_OBJECT_ADJUNCTS = word_list("object_adjuncts")
+_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "what", "why", "who", "when", "where"})
+
+
+def _object_end(text: str, start: int, end: int) -> int:
+    """Return where the object of a verb like ``endorsed`` ends: before an adjunct.
+
+    ``endorsed Clinton during a call on Tuesday`` endorses Clinton; the call is the
+    reporter's circumstance. A clause (``denied that ...``) runs on as usual.
+    """
+    words = _words(text, start, min(end, start + _NEAR))
+    if not words or words[0][0].lower() in _CLAUSE_OPENERS:
+        return end
+    for w, s, _e in words[1:]:
+        if w == "," or w.lower() in _OBJECT_ADJUNCTS or w in _TIME_WORDS:
+            return s
+    return end
 
 
 def _quote_in_next_paragraph(ctx: Context, pos: int) -> Span | None:
@@ -171,6 +248,30 @@ def _quote_in_next_paragraph(ctx: Context, pos: int) -> Span | None:
         if ctx.text[pos : q.start].strip() in (":", "") and "\n" in ctx.text[pos : q.start]:
             return q.start, _chain_end(ctx, q)
     return None
+
+
+def _after_subordinator(text: str, lo: int, pos: int) -> bool:
+    """Say whether a cue follows ``when``/``if`` (``When asked whether X, ...``)."""
+    before = _words(text, max(lo, pos - 12), pos)
+    return bool(before) and before[-1][0].lower() in _SUBORDINATORS
+
+
+def _as_reported(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``As reported by the Post, X``: the by-phrase is the source, the clause the content."""
+    text = ctx.text
+    lo = ctx.sentence[0]
+    if text[lo : hit.start].strip(" \"“'‘").lower() != "as" or _next_words(text, hit.end) != "by":
+        return None
+    by = text.index("by", hit.end) + 2
+    comma = text.find(",", by, ctx.end)
+    if comma < 0:
+        return None
+    source = trim_span(text, by, comma)
+    whole = attrs.evolve(ctx, limit=ctx.end)
+    content = trim_span(text, comma + 1, _content_end(whole, comma + 1), _TRAILING)
+    if content[1] <= content[0] or source[1] <= source[0]:
+        return None
+    return RawStatement(source, (lo, hit.end), (content,), hit)
 
 
 def _cue_first(ctx: Context, hit: CueHit) -> RawStatement | None:
@@ -201,8 +302,10 @@ def _passive(ctx: Context, hit: CueHit) -> RawStatement | None:
         # "X was asked whether Y": X is the one asked; the content follows, unattributed.
         span = trim_span(text, hit.end, _content_end(ctx, hit.end), _TRAILING)
         return RawStatement(None, (hit.start, hit.end), (span,), hit) if span[1] > span[0] else None
-    subject = source_before(text, ctx.sentence[0], hit.start)
     follows = _next_words(text, hit.end)
+    if follows in _STATE_COMPLEMENTS:
+        return None  # "voters were worried that X": a state of mind, its holder the subject
+    subject = source_before(text, ctx.sentence[0], hit.start)
     if follows == "by":
         return _passive_by(ctx, hit, subject)
     if subject is None:
@@ -257,7 +360,8 @@ def _reduced_passive(ctx: Context, hit: CueHit) -> RawStatement | None:
 def read_verb(ctx: Context, hit: CueHit) -> RawStatement | None:
     """Read a verb cue: content first (quoted or not), passive, or content after it."""
     return (
-        _cue_first(ctx, hit)
+        _as_reported(ctx, hit)
+        or _cue_first(ctx, hit)
         or _raising(ctx, hit)
         or _reduced_passive(ctx, hit)
         or _quote_first(ctx, hit)

@@ -1,0 +1,154 @@
+"""Where sources, cues and contents start and end: one construction per test, made-up sentences."""
+
+from __future__ import annotations
+
+from newsclaims.extraction import extract_report
+from newsclaims.model import Report
+
+Reading = tuple[str, str, tuple[str, ...]]
+
+
+def _readings(text: str) -> list[Reading]:
+    report = extract_report(Report(text))
+    return [
+        (
+            report.text_of(s.source.mentions),
+            report.text_of(s.cue.spans),
+            tuple(span.text_of(report.text) for span in s.content),
+        )
+        for s in report.statements
+    ]
+
+
+def test_a_second_verb_phrase_ends_the_first_content() -> None:
+    """``endorsed X and praised Y``: two statements, each with its own object."""
+    assert _readings("The senator endorsed the bill and praised its authors.") == [
+        ("The senator", "endorsed", ("the bill",)),
+        ("The senator", "praised", ("its authors",)),
+    ]
+
+
+def test_an_object_ends_before_an_adjunct() -> None:
+    """``endorsed Mr. Lee during a call``: the call is the reporter's circumstance."""
+    assert _readings("The governor endorsed Mr. Lee during a meeting.") == [
+        ("The governor", "endorsed", ("Mr. Lee",)),
+    ]
+
+
+def test_a_standing_in_the_polls_is_no_attribution() -> None:
+    """``trails in the polls`` reports no poll's findings; ``in a new poll`` does."""
+    assert _readings("She trails in the polls.") == []
+    assert _readings("In a new state poll, most voters favor the tax.")[0][:2] == (
+        "a new state poll",
+        "In",
+    )
+
+
+def test_known_as_gives_a_name() -> None:
+    """``known as`` names something; it attributes nothing."""
+    assert _readings("The group, known as the Friends, met on Friday.") == []
+
+
+def test_speaking_with_someone_is_no_content() -> None:
+    """``spoke with reporters`` says who was spoken to, not what was said."""
+    assert _readings("The mayor spoke with reporters at the depot.") == []
+
+
+def test_a_particle_makes_another_verb() -> None:
+    """``backing down`` is a retreat, not backing someone."""
+    assert _readings("The mayor is backing down.") == []
+
+
+def test_a_light_verb_holds_its_noun_cue() -> None:
+    """``raised questions about X``: the subject of the light verb is the source."""
+    assert _readings("Critics raised questions about the budget.") == [
+        ("Critics", "raised questions about", ("the budget",)),
+    ]
+
+
+def test_a_possessor_is_the_name_only() -> None:
+    """``dismissed Ms. Park's criticism``: the possessor, not the verb before it."""
+    readings = _readings("The mayor dismissed Ms. Park's criticism of the plan.")
+    assert readings[1] == ("Ms. Park's", "criticism of", ("the plan",))
+
+
+def test_a_participle_after_a_closing_quote_has_its_own_clause() -> None:
+    """``called it ''reckless,'' adding that ...``: the comma inside the quote ends the content."""
+    assert _readings("He called the plan ''reckless,'' adding that it would fail.") == [
+        ("He", "called", ("the plan ''reckless,''",)),
+        ("He", "adding", ("that it would fail",)),
+    ]
+
+
+def test_a_state_of_mind_is_held_by_the_subject() -> None:
+    """``were worried that X`` is the residents' worry, not a passive with no source."""
+    assert _readings("Residents were worried that the dam would fail.") == [
+        ("Residents", "were worried", ("that the dam would fail",)),
+    ]
+
+
+def test_a_topic_preposition_joins_the_cue() -> None:
+    """``talked about X``: the preposition belongs to the cue, the topic is the content."""
+    assert _readings("The mayor talked about the budget.") == [
+        ("The mayor", "talked about", ("the budget",)),
+    ]
+
+
+def test_an_adjunct_before_a_that_clause_is_left_out() -> None:
+    """``said on Monday that X``: the content is the that-clause."""
+    assert _readings("The mayor said on Monday that the roads were closed.") == [
+        ("The mayor", "said", ("that the roads were closed",)),
+    ]
+
+
+def test_a_participle_takes_the_subject_after_a_fronted_adverbial() -> None:
+    """``On Sunday, the mayor left, saying X``: the source is the mayor, not ``On Sunday``."""
+    readings = _readings("On Sunday, the mayor left early, saying the storm was over.")
+    assert readings == [("the mayor", "saying", ("the storm was over",))]
+
+
+def test_a_town_and_its_state_stay_in_the_source() -> None:
+    """``Officials in Dover, Del., said``: the comma joins a town to its state."""
+    assert _readings("Officials in Dover, Del., said the port was closed.")[0][0] == (
+        "Officials in Dover, Del.,"
+    )
+
+
+def test_an_including_aside_stays_in_the_source() -> None:
+    """``Some critics, including the former mayor, said``: the aside names them."""
+    readings = _readings("Some critics, including the former mayor, said the plan was flawed.")
+    assert readings[0][0] == "Some critics, including the former mayor,"
+
+
+def test_a_question_asked_in_a_when_clause_is_reported() -> None:
+    """``When asked whether X, ...``: the question, up to its comma, with no source."""
+    assert _readings("When asked whether she would run, the mayor smiled.") == [
+        ("", "asked", ("whether she would run",)),
+    ]
+
+
+def test_declining_to_comment_makes_the_infinitive_the_content() -> None:
+    """``declined to comment.``: cue ``declined``, content ``to comment``."""
+    assert _readings("The company declined to comment.") == [
+        ("The company", "declined", ("to comment",)),
+    ]
+
+
+def test_a_quote_goes_on_after_the_cue_s_adjunct() -> None:
+    """``"X," the coach said on Sunday in Dover, Del. "Y."``: one statement, two quotes."""
+    text = '"We won," the coach said on Sunday in Dover, Del. "It was close."'
+    assert _readings(text) == [("the coach", "said", ('"We won,"', '"It was close."'))]
+
+
+def test_as_reported_by_names_the_source() -> None:
+    """``As reported by the Ledger, X``: the by-phrase is the source, the clause the content."""
+    assert _readings("As reported by the Ledger, the port will close in May.") == [
+        ("the Ledger", "As reported", ("the port will close in May",)),
+    ]
+
+
+def test_a_reduced_relative_skips_adverbs_to_its_noun() -> None:
+    """``ads openly attacking X``: the ads, not the adverb."""
+    assert _readings("Voters are tired of ads openly attacking the mayor.") == [
+        ("ads", "attacking", ("the mayor",)),
+    ]
