@@ -9,15 +9,18 @@ bounded memory.
 
 from __future__ import annotations
 
+import errno
 import functools
+import io
 import itertools
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Final
 
 import attrs
 
@@ -26,18 +29,30 @@ from newsclaims import formats
 from newsclaims.errors import NewsclaimsError
 from newsclaims.summary import summarise
 
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
 __all__ = [
+    "STDIN",
     "AtomicFile",
+    "OneShot",
     "Options",
     "Outcome",
     "Task",
     "bounded_lines",
+    "is_one_shot",
+    "is_stdin",
     "iter_line_tasks",
     "remove_stale_partials",
     "run_task",
     "run_tasks",
     "stream_kind",
 ]
+
+#: What stands for standard input among a command's files.
+STDIN: Final = "-"
+#: How standard input is named in reports and messages (as ``sys.stdin.buffer`` names it).
+STDIN_NAME: Final = "<stdin>"
 
 _BATCH_PER_JOB: Final = 8
 _HEAD_BYTES: Final = 65536
@@ -60,11 +75,15 @@ class Options:
 
 @attrs.frozen
 class Task:
-    """One article: a file, or one line of a JSON Lines file (then ``data`` holds it)."""
+    """One article: a file, one line of a JSON Lines file, or a one-shot input read whole.
+
+    ``data`` holds the line, or the bytes of an input that cannot be opened again (standard
+    input, a pipe); for a file it is ``None`` and the worker reads the file.
+    """
 
     path: str
     line: int | None = None
-    data: str | None = None
+    data: str | bytes | None = None
     #: The parser a JSON Lines file was recognised as (used for each of its lines).
     parser: str | None = None
     #: The limit a line of a JSON Lines file broke; it was skipped unread.
@@ -110,6 +129,8 @@ def _read(task: Task, options: Options) -> list[newsclaims.Report]:
             f"{task.name}: longer than the limit of {task.too_long:,} bytes (raise it with"
             " --max-chars)"
         )
+    if task.data is not None and task.line is None:
+        return _read_whole(task, options)
     if task.data is not None:
         # The parser sees one line, which it calls line 1: it is told the file's name, and
         # the line's own number is put back in the report and in any error.
@@ -131,6 +152,22 @@ def _read(task: Task, options: Options) -> list[newsclaims.Report]:
             newsclaims.parsers.iter_parse(path, parser=task.parser, max_chars=options.max_chars)
         )
     return [newsclaims.parse(path, parser=options.parser, max_chars=options.max_chars)]
+
+
+def _read_whole(task: Task, options: Options) -> list[newsclaims.Report]:
+    """Read a one-shot input the command line has read whole, as a file would be read."""
+    assert task.data is not None  # noqa: S101 -- the caller checked, for mypy
+    if task.parser is not None:  # many reports, not line by line (a JSON array)
+        return list(
+            newsclaims.parsers.iter_parse(
+                task.data, parser=task.parser, origin=task.path, max_chars=options.max_chars
+            )
+        )
+    return [
+        newsclaims.parse(
+            task.data, parser=options.parser, origin=task.path, max_chars=options.max_chars
+        )
+    ]
 
 
 def _write(task: Task, reports: list[newsclaims.Report], options: Options) -> str:
@@ -210,17 +247,25 @@ def stream_kind(path: Path, parser: str | None) -> tuple[str, bool] | None:
     """Say whether ``path`` holds many reports: ``(parser name, line by line)``, or ``None``.
 
     A file is read line by line, in bounded memory, when its first line is a whole JSON
-    object (JSON Lines); a stream parser's other inputs (a JSON array) are read whole.
+    object (JSON Lines); a stream parser's other inputs (a JSON array) are read whole. Only
+    for a file that can be opened again: a one-shot input is sniffed by :class:`OneShot`.
     """
     try:
         head = _head(path)
+    except OSError:
+        return None  # the worker reports the problem when it reads the file
+    return _stream_kind(head, str(path), parser)
+
+
+def _stream_kind(head: bytes, name: str | None, parser: str | None) -> tuple[str, bool] | None:
+    try:
         chosen = (
             newsclaims.parsers.get(parser)
             if parser is not None
-            else newsclaims.parsers.detect(head, name=str(path))
+            else newsclaims.parsers.detect(head, name=name)
         )
-    except (NewsclaimsError, OSError):
-        return None  # the worker reports the problem when it reads the file
+    except NewsclaimsError:
+        return None  # the worker reports the problem when it reads the input
     if not isinstance(chosen, newsclaims.parsers.StreamParser):
         return None
     return chosen.name, _first_line_is_object(head)
@@ -248,13 +293,132 @@ def iter_line_tasks(
     running it reports the line as too long (the rest of the file is read on).
     """
     with path.open("rb") as handle:
-        for number, raw in enumerate(bounded_lines(handle, max_chars), 1):
-            if raw is None:
-                yield Task(str(path), number, None, parser, too_long=max_chars)
-            elif raw.strip():
-                # Undecodable bytes stay visible (as U+FFFD) so that the parser reports them.
-                line = raw.decode("utf-8", errors="replace")
-                yield Task(str(path), number, line, parser)
+        yield from _line_tasks(handle, str(path), parser, max_chars)
+
+
+def _line_tasks(handle: IO[bytes], name: str, parser: str, max_chars: int | None) -> Iterator[Task]:
+    for number, raw in enumerate(bounded_lines(handle, max_chars), 1):
+        if raw is None:
+            yield Task(name, number, None, parser, too_long=max_chars)
+        elif raw.strip():
+            # Undecodable bytes stay visible (as U+FFFD) so that the parser reports them.
+            line = raw.decode("utf-8", errors="replace")
+            yield Task(name, number, line, parser)
+
+
+def is_stdin(path: Path) -> bool:
+    """Say whether ``path`` is :data:`STDIN`, the name of standard input on the command line.
+
+    >>> is_stdin(Path("-")), is_stdin(Path("-.txt"))
+    (True, False)
+    """
+    return str(path) == STDIN
+
+
+def is_one_shot(path: Path) -> bool:
+    """Say whether ``path`` can be read only once: standard input, a FIFO, a device.
+
+    Such an input cannot be opened again to be read after its head was sniffed: it is read
+    through a :class:`OneShot`. A missing path is not one (the reader reports it).
+    """
+    return is_stdin(path) or (path.exists() and not path.is_file() and not path.is_dir())
+
+
+class _Replay(io.RawIOBase):
+    """A byte stream that gives back a head already read from ``rest``, then the rest."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            # The head first: nothing read to sniff the format is lost to the parser.
+            data, self._head = self._head[: len(view)], self._head[len(view) :]
+        else:
+            data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+class OneShot:
+    """An input that can be read only once (standard input, a pipe, a FIFO), head first.
+
+    Its head is read once, to sniff the format; :attr:`stream` then gives that head back
+    before the rest, so nothing the user gave is lost to the parser.
+    """
+
+    def __init__(self, path: Path, head: bytes, rest: IO[bytes]) -> None:
+        self.path = path
+        self.head = head
+        self.stream: IO[bytes] = io.BufferedReader(_Replay(head, rest))
+        self._rest = rest
+
+    @classmethod
+    def open(cls, path: Path) -> OneShot:
+        """Open ``path`` (:data:`STDIN` for standard input) and read its head.
+
+        Raises:
+            OSError: the input cannot be opened or read.
+        """
+        rest: IO[bytes]
+        if not is_stdin(path):
+            rest = path.open("rb")
+        elif sys.stdin is None:  # started with standard input closed (`newsclaims ... <&-`)
+            raise OSError(errno.EBADF, "standard input is closed", STDIN)
+        else:
+            rest = sys.stdin.buffer
+        return cls(path, rest.read(_HEAD_BYTES), rest)
+
+    @property
+    def name(self) -> str:
+        """How reports and messages name the input: its path, or ``<stdin>``."""
+        return STDIN_NAME if is_stdin(self.path) else str(self.path)
+
+    @property
+    def hint(self) -> str | None:
+        """A file name to sniff the format by (a FIFO's may say ``page.html``), if any."""
+        return None if is_stdin(self.path) else str(self.path)
+
+    def stream_kind(self, parser: str | None) -> tuple[str, bool] | None:
+        """Say whether the input holds many reports, as :func:`stream_kind` does for a file."""
+        return _stream_kind(self.head, self.hint, parser)
+
+    def read(self, max_chars: int | None) -> bytes | None:
+        """Return the whole input, head included, or ``None`` if longer than ``max_chars``."""
+        data = self.stream.read() if max_chars is None else self.stream.read(max_chars + 1)
+        self.close()
+        return None if max_chars is not None and len(data) > max_chars else data
+
+    def tasks(self, stream: tuple[str, bool] | None, max_chars: int | None) -> Iterator[Task]:
+        """Yield the input's tasks: one per line of JSON Lines, else one holding it whole.
+
+        Args:
+            stream: what :meth:`stream_kind` said of the input.
+            max_chars: the longest input (or JSON Lines line) read, in bytes.
+        """
+        if stream is not None and stream[1]:
+            try:
+                yield from _line_tasks(self.stream, self.name, stream[0], max_chars)
+            finally:
+                self.close()
+            return
+        data = self.read(max_chars)
+        parser = stream[0] if stream is not None else None
+        if data is None:
+            yield Task(self.name, parser=parser, too_long=max_chars)
+        else:
+            yield Task(self.name, data=data, parser=parser)
+
+    def close(self) -> None:
+        """Close the input; standard input stays open, as it belongs to the process."""
+        if not is_stdin(self.path):
+            self._rest.close()
 
 
 def bounded_lines(handle: IO[bytes], limit: int | None) -> Iterator[bytes | None]:

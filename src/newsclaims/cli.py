@@ -12,6 +12,9 @@ Every command that reads input takes ``--max-chars N`` (default
 :data:`newsclaims.parsers.DEFAULT_MAX_CHARS`, 0 for none): a longer input, or JSON Lines
 line, is refused before it is read whole. Inputs are never written to: outputs go through a
 temporary file renamed into place, and one that would replace an input is refused.
+
+``parse``, ``extract``, ``show`` and ``render`` read ``-`` as standard input; a pipe or FIFO
+given by its path is read once, the head that tells its format included.
 """
 
 from __future__ import annotations
@@ -33,11 +36,15 @@ import newsclaims
 from newsclaims import formats
 from newsclaims._files import write_atomically
 from newsclaims._runs import (
+    STDIN,
     AtomicFile,
+    OneShot,
     Options,
     Outcome,
     Task,
     bounded_lines,
+    is_one_shot,
+    is_stdin,
     iter_line_tasks,
     remove_stale_partials,
     run_tasks,
@@ -110,6 +117,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", type=Path, help="gold: brat folder, .json/.jsonl, or a folder of them")
     p.add_argument("pred", type=Path, help="predictions: the same kinds, or scorer JSON Lines")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _add_max_chars(p)
 
     p = sub.add_parser("show", help="show a report in the terminal")
     _add_view_input(p)
@@ -124,7 +132,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="articles, or folders of articles"
+        "files",
+        nargs="+",
+        type=_input_path,
+        metavar="FILE",
+        help=f"articles, or folders of articles ({STDIN} for standard input)",
     )
     p.add_argument("--parser", help="parser name (see `newsclaims parsers`); sniffed if absent")
     p.add_argument(
@@ -152,9 +164,21 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_view_input(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path, metavar="FILE", help="a newsclaims report, or an article")
+    p.add_argument(
+        "file",
+        type=_input_path,
+        metavar="FILE",
+        help=f"a newsclaims report, or an article ({STDIN} for standard input)",
+    )
     p.add_argument("--parser", help="parser name (see `newsclaims parsers`); sniffed if absent")
     _add_max_chars(p)
+
+
+def _input_path(value: str) -> Path:
+    """Read an input argument: ``-`` is standard input, ``./-`` the file named ``-``."""
+    path = Path(value)
+    # pathlib reads "./-" as "-": the file the user escaped so must stay a file.
+    return path.absolute() if is_stdin(path) and value != STDIN else path
 
 
 def _max_chars(value: str) -> int:
@@ -195,6 +219,13 @@ class _Input:
     target: Path | None
     #: ``(parser name, line by line)`` when the file holds many reports.
     stream: tuple[str, bool] | None = None
+    #: The input, opened and its head read, when it cannot be opened again (a pipe).
+    once: OneShot | None = None
+
+    @property
+    def name(self) -> str:
+        """How tasks and messages name the input."""
+        return self.once.name if self.once is not None else str(self.path)
 
 
 @attrs.define
@@ -239,7 +270,7 @@ class _Progress:
 def _expand(paths: Sequence[Path], out_dir: Path | None, suffix: str) -> Iterator[Path | str]:
     """Yield input files (folders expanded), or a message for a folder with nothing to read."""
     for path in paths:
-        if not path.is_dir():
+        if is_stdin(path) or not path.is_dir():
             yield path
             continue
         same = out_dir is not None and out_dir.exists() and path.samefile(out_dir)
@@ -279,6 +310,7 @@ def _plan(args: argparse.Namespace, writer: formats.Writer) -> tuple[list[_Input
     inputs: list[_Input] = []
     problems: list[str] = []
     targets: dict[Path, Path] = {}
+    _check_stdin(args.files, out_dir)
     for item in _expand(args.files, out_dir, writer.suffix):
         if isinstance(item, str):
             problems.append(item)
@@ -293,20 +325,44 @@ def _plan(args: argparse.Namespace, writer: formats.Writer) -> tuple[list[_Input
                 raise _BadInputError(f"{item}: its output would overwrite it; use another folder")
             _refuse_companion(item, target, writer, skip_existing=args.skip_existing)
             targets[target] = item
-        stream = stream_kind(item, args.parser) if item.is_file() else None
+        once, stream = None, None
+        if is_one_shot(item):
+            # Read once: the head sniffed here is given back to the parser with the rest.
+            try:
+                once = OneShot.open(item)
+            except OSError as exc:
+                problems.append(f"{item}: {exc.strerror or exc}")
+                continue
+            stream = once.stream_kind(args.parser)
+        elif item.is_file():
+            stream = stream_kind(item, args.parser)
         if stream is not None and target is not None and not writer.streams:
             problems.append(
                 f"{item}: holds many reports; write them with a format that streams"
                 " (--format jsonl or csv)"
             )
             continue
-        inputs.append(_Input(item, target, stream))
+        inputs.append(_Input(item, target, stream, once))
     return inputs, problems
+
+
+def _check_stdin(files: Sequence[Path], out_dir: Path | None) -> None:
+    """Refuse standard input twice (it is read once), or with --output-dir (it has no name)."""
+    given = sum(is_stdin(path) for path in files)
+    if given > 1:
+        raise _BadInputError(f"{STDIN}: standard input is given {given} times; it is read once")
+    if given and out_dir is not None:
+        raise _BadInputError(
+            f"{STDIN}: standard input has no file name to name an output by;"
+            " leave out --output-dir to write to standard output"
+        )
 
 
 def _tasks(inputs: Sequence[_Input], max_chars: int | None) -> Iterator[Task]:
     for item in inputs:
-        if item.stream is None:
+        if item.once is not None:
+            yield from item.once.tasks(item.stream, max_chars)
+        elif item.stream is None:
             yield Task(str(item.path))
         elif item.stream[1]:
             yield from iter_line_tasks(item.path, item.stream[0], max_chars)
@@ -318,7 +374,7 @@ class _Sink:
     """Writes outcomes where they go: standard output, or one file per input."""
 
     def __init__(self, inputs: Sequence[_Input], writer: formats.Writer) -> None:
-        self.by_path = {str(item.path): item for item in inputs}
+        self.by_path = {item.name: item for item in inputs}
         self.writer = writer
         self.open: AtomicFile | None = None
         self.open_path: str | None = None
@@ -521,7 +577,7 @@ def _cmd_formats(_args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from newsclaims import evaluation  # noqa: PLC0415 -- only this command needs it
 
-    result = evaluation.evaluate(args.gold, args.pred)
+    result = evaluation.evaluate(args.gold, args.pred, max_chars=_limit(args))
     if args.json:
         print(json.dumps(result.to_dict(), indent=1))
     else:
@@ -531,14 +587,33 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _read_reports(path: Path, parser: str | None, limit: int | None) -> list[newsclaims.Report]:
     """Read the reports in ``path``; articles are extracted, stored reports shown as stored."""
-    _require_file(path)
-    with path.open("rb") as handle:
-        head = handle.read(65536)
-    chosen = parser or newsclaims.parsers.detect(head, name=str(path)).name
-    reports = list(newsclaims.parsers.iter_parse(path, parser=chosen, max_chars=limit))
+    if not is_stdin(path):
+        _require_file(path)
+    if is_one_shot(path):
+        chosen, reports = _read_once(path, parser, limit)
+    else:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+        chosen = parser or newsclaims.parsers.detect(head, name=str(path)).name
+        reports = list(newsclaims.parsers.iter_parse(path, parser=chosen, max_chars=limit))
     if chosen in _ANNOTATED:
         return reports
     return [newsclaims.extract(report, max_chars=limit) for report in reports]
+
+
+def _read_once(
+    path: Path, parser: str | None, limit: int | None
+) -> tuple[str, list[newsclaims.Report]]:
+    """Read an input that cannot be opened twice (a pipe): sniff its head, parse it all."""
+    once = OneShot.open(path)
+    chosen = parser or newsclaims.parsers.detect(once.head, name=once.hint).name
+    data = once.read(limit)
+    if data is None:
+        raise _BadInputError(
+            f"{once.name}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
+        )
+    reports = newsclaims.parsers.iter_parse(data, parser=chosen, origin=once.name, max_chars=limit)
+    return chosen, list(reports)
 
 
 def _use_color(stream: IO[str]) -> bool:

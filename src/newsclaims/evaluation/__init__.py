@@ -37,6 +37,7 @@ from newsclaims.evaluation._metrics import (
     match,
 )
 from newsclaims.model import Report
+from newsclaims.parsers import DEFAULT_MAX_CHARS
 
 __all__ = [
     "ROLES",
@@ -235,15 +236,22 @@ def score(gold: Mapping[str, Article], pred: Mapping[str, Article]) -> Evaluatio
     return scorer.result
 
 
-def evaluate(gold: str | Path, pred: str | Path) -> Evaluation:
+def evaluate(
+    gold: str | Path, pred: str | Path, *, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Evaluation:
     """Read gold and predicted attributions from files or folders and score them.
 
     Args:
         gold: brat (a PolNeAR-style folder, a folder of ``.txt`` + ``.ann``) or newsclaims
             JSON (``.json`` files, ``.jsonl``).
         pred: the same kinds, or the shared scorer's JSON Lines.
+        max_chars: refuse a file (a line, in JSON Lines) longer than this many bytes
+            (:data:`~newsclaims.parsers.DEFAULT_MAX_CHARS`); ``None`` for no limit.
 
     Raises:
-        FormatError: a path is missing or a file cannot be read.
+        FormatError: a path is missing, or a file cannot be read or is longer than
+            ``max_chars``.
     """
-    return score(load_corpus(Path(gold)), load_corpus(Path(pred)))
+    return score(
+        load_corpus(Path(gold), max_chars=max_chars), load_corpus(Path(pred), max_chars=max_chars)
+    )

@@ -5,6 +5,10 @@ joined with ``;``), an ``Attribution`` trigger on the cue, an event tying them t
 ``Certainty`` / ``Polarity`` / ``Form`` / ``SourceKind`` attributes, and a ``NestedIn``
 relation to the statement that reports it. Entities become text-bound lines typed in
 CamelCase with ``N`` lines tying each mention to its canonical entity.
+
+Offsets index ``Report.text`` as it is, a leading U+FEFF included: saved as UTF-8 that text
+is the ``STEM.txt`` they fit, since brat (and the brat parser) read a byte-order mark there
+as the character at offset 0.
 """
 
 from __future__ import annotations

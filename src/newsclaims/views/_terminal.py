@@ -33,6 +33,15 @@ def _rich(module: str) -> Any:
     return importlib.import_module(f"rich.{module}")
 
 
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    """Say how many: ``1 mention``, ``2 mentions``, ``0 entities`` (with ``plural`` given).
+
+    >>> _count(1, "mention"), _count(2, "mention"), _count(0, "entity", "entities")
+    ('1 mention', '2 mentions', '0 entities')
+    """
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def _clip(text: str, width: int = _CLIP) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -97,8 +106,8 @@ def render_plain(report: Report) -> str:
     id  source  kind   cue     content  form      certainty  polarity  in
     S1  Iran    named  denied  it       indirect
     """
-    n, m = len(report.statements), len(report.entities)
-    lines = [_title(report), f"{n} statement{'s' * (n != 1)}, {m} entit{'y' if m == 1 else 'ies'}"]
+    statements = _count(len(report.statements), "statement")
+    lines = [_title(report), f"{statements}, {_count(len(report.entities), 'entity', 'entities')}"]
     if report.statements:
         rows = [list(_HEADERS)] + [_row(report, s) for s in report.statements]
         widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS))]
@@ -110,7 +119,7 @@ def render_plain(report: Report) -> str:
     if report.entities:
         lines += ["", "entities:"]
         lines.extend(
-            f"  {e.id}  {e.name} ({e.kind.value}, {len(e.mentions)} mentions)"
+            f"  {e.id}  {e.name} ({e.kind.value}, {_count(len(e.mentions), 'mention')})"
             for e in report.entities
         )
     return "\n".join(lines)
@@ -173,7 +182,7 @@ def render_rich(report: Report, *, width: int = 100, color: bool = True) -> str:
     )
     console.print(legend)
     if report.statements:
-        table = table_type(title=f"{len(report.statements)} statements", expand=True)
+        table = table_type(title=_count(len(report.statements), "statement"), expand=True)
         table.add_column("id", no_wrap=True)
         table.add_column("source", ratio=3)
         table.add_column("cue", ratio=2, overflow="fold")
@@ -183,7 +192,7 @@ def render_rich(report: Report, *, width: int = 100, color: bool = True) -> str:
             table.add_row(*_rich_row(report, statement))
         console.print(table)
     if report.entities:
-        entities = table_type(title=f"{len(report.entities)} entities")
+        entities = table_type(title=_count(len(report.entities), "entity", "entities"))
         for header in ("id", "name", "kind", "mentions"):
             entities.add_column(header)
         for e in report.entities:
