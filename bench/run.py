@@ -203,6 +203,10 @@ def hostile_shapes(seed: str) -> dict[str, Callable[[int], str]]:
         "runs of quote marks": lambda k: '"' * (unit * k) + " he said.",
         "capitalised words": lambda k: " ".join(["Word"] * (unit * k)) + " said.",
         "said-that chains": lambda k: "A said that " * (unit * k // 10) + "it rained.",
+        # Each statement's content holds the one before: a chain of nested statements.
+        "inverted said chains": lambda k: (
+            "Officials" + ", said Jones," * (unit * k // 10) + " it rained."
+        ),
     }
 
 

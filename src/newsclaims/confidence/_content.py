@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Final
 
-from newsclaims.confidence._lexicon import ConfidenceLexicon, Effect, Term, Token, tokenize
+from newsclaims.confidence._lexicon import (
+    WORD_OR_MARK,
+    ConfidenceLexicon,
+    Effect,
+    Term,
+    Token,
+    tokenize,
+)
 from newsclaims.confidence._reading import Reading, apply
 from newsclaims.model import Certainty, Span, Statement
 
@@ -75,16 +85,20 @@ def _nested_contents(nested: Iterable[Statement]) -> list[tuple[int, int]]:
 
 
 def content_tokens(
-    text: str, statement: Statement, nested: Sequence[Statement]
+    text: str, statement: Statement, nested: Sequence[Statement], reach: int = 8
 ) -> tuple[list[Token], list[bool]]:
     """Tokens of the content, and for each whether it lies in a nested statement's content.
 
     Discontinuous content spans are joined by a gap token, across which no phrase matches.
+    Of a nested statement's content only what this statement's reading can use is kept: its
+    first and last ``reach`` tokens (where a phrase of this statement's words may run in or
+    out; give the lexicon's longest phrase) and one full stop if it holds any. Reading every
+    nested word would make a chain of statements, each nested in the next, take time that
+    grows with the square of its length.
     """
     inner = _nested_contents(nested)
-    at = 0  # the first nested piece that does not end before the current token
     tokens: list[Token] = []
-    nested_flags: list[bool] = []
+    flags: list[bool] = []
     previous = None
     for span in sorted(statement.content):
         if previous is not None:
@@ -93,15 +107,81 @@ def content_tokens(
             between = text[previous : span.start]
             mark = "." if any(c in between for c in ".!?") else GAP
             tokens.append((mark, span.start, span.start))
-            nested_flags.append(False)
+            flags.append(False)
         previous = span.end
-        for token in tokenize(span.text_of(text), span.start):
-            _, start, end = token
-            while at < len(inner) and inner[at][1] <= start:
-                at += 1
-            tokens.append(token)
-            nested_flags.append(at < len(inner) and inner[at][0] < end)
-    return tokens, nested_flags
+        at = span.start
+        for piece_start, piece_end in _pieces_within(inner, span):
+            own = tokenize(text[at:piece_start], at)
+            tokens += own
+            flags += [False] * len(own)
+            window = _nested_window(text, piece_start, piece_end, reach)
+            tokens += window
+            flags += [True] * len(window)
+            at = piece_end
+        own = tokenize(text[at : span.end], at)
+        tokens += own
+        flags += [False] * len(own)
+    return tokens, flags
+
+
+def _pieces_within(inner: list[tuple[int, int]], span: Span) -> list[tuple[int, int]]:
+    """The parts of the sorted, disjoint ``inner`` pieces that lie inside ``span``."""
+    # Pieces are whole tokens' offsets, as contents are: clipping never splits a word here.
+    first = bisect.bisect_right(inner, (span.start, span.start)) - 1
+    pieces = []
+    for piece_start, piece_end in inner[max(first, 0) :]:
+        if piece_start >= span.end:
+            break
+        if piece_end > span.start:
+            pieces.append((max(piece_start, span.start), min(piece_end, span.end)))
+    return pieces
+
+
+_STOP: Final = re.compile(r"[.!?]")
+
+
+def _nested_window(text: str, start: int, end: int, reach: int) -> list[Token]:
+    """The first and last ``reach`` tokens of ``text[start:end]``, and one full stop between."""
+    head: list[Token] = []
+    matches = WORD_OR_MARK.finditer(text, start, end)
+    for match in matches:
+        head += tokenize(match.group(), match.start())
+        if len(head) >= reach:
+            break
+    else:
+        return head  # short: all of it
+    after = head[-1][2]
+    tail = _last_tokens(text, after, end, reach)
+    middle_end = tail[0][1] if tail else end
+    stops = _stops(text)
+    i = bisect.bisect_left(stops, after)
+    if i < len(stops) and stops[i] < middle_end:
+        head.append((".", stops[i], stops[i] + 1))
+    return head + tail
+
+
+@functools.lru_cache(maxsize=1)
+def _stops(text: str) -> list[int]:
+    """Where the text's full stops are: every statement of a report asks of the same text."""
+    return [m.start() for m in _STOP.finditer(text)]
+
+
+def _last_tokens(text: str, start: int, end: int, count: int) -> list[Token]:
+    """The last ``count`` tokens of ``text[start:end]``, looking back as little as it can."""
+    width = 64
+    while True:
+        lo = max(start, end - width)
+        found = [
+            token
+            for match in WORD_OR_MARK.finditer(text, lo, end)
+            for token in tokenize(match.group(), match.start())
+        ]
+        # A window that starts mid-word cuts its first token: drop it unless at ``start``.
+        if lo > start and found:
+            found = found[1:]
+        if len(found) >= count or lo == start:
+            return found[-count:] if count else []
+        width *= 2
 
 
 def _is_noun(text: str, words: list[str], tokens: list[Token], i: int) -> bool:

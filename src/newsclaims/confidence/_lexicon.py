@@ -21,6 +21,7 @@ from newsclaims._inflect import inflect
 from newsclaims.model import Certainty, EvidenceKind, Likelihood, Polarity
 
 __all__ = [
+    "WORD_OR_MARK",
     "ConfidenceLexicon",
     "CueReading",
     "Effect",
@@ -93,7 +94,9 @@ LIKELIHOOD_READINGS: Final[Mapping[Likelihood, tuple[Certainty, Polarity]]] = Ma
 
 # Words, numbers with inner hyphens or apostrophes ("fifty-fifty", "isn't"), or one mark.
 # No nested quantifiers over overlapping classes: linear on any input.
-_TOKEN: Final = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: The units :func:`tokenize` splits text into: words (with inner hyphens and apostrophes) and
+#: single marks.
+WORD_OR_MARK: Final = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _CONTRACTED: Final = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
 
 Token = tuple[str, int, int]
@@ -114,14 +117,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         # A few characters lower-case to two ("İ"): keep offsets right, token by token.
         return [
             token
-            for m in _TOKEN.finditer(text)
+            for m in WORD_OR_MARK.finditer(text)
             for token in _split(m.group().lower().replace("’", "'"), m.start() + offset)
         ]
     if "'" not in lowered and "cannot" not in lowered:
         # Most content has no contraction: one comprehension (about 10% faster than the loop).
-        return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(lowered)]
+        return [
+            (m.group(), m.start() + offset, m.end() + offset)
+            for m in WORD_OR_MARK.finditer(lowered)
+        ]
     tokens: list[Token] = []
-    for m in _TOKEN.finditer(lowered):
+    for m in WORD_OR_MARK.finditer(lowered):
         word = m.group()
         if "'" in word or word == "cannot":
             tokens += _split(word, m.start() + offset)
@@ -219,6 +225,15 @@ class ConfidenceLexicon:
         object.__setattr__(
             self, "_lengths", {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         )
+
+    @property
+    def longest(self) -> int:
+        """The number of words in the longest phrase.
+
+        >>> default_confidence_lexicon().longest > 1
+        True
+        """
+        return max((n for lengths in self._lengths.values() for n in lengths), default=1)
 
     @property
     def first_words(self) -> Set[str]:

@@ -64,7 +64,7 @@ def read_confidence(
     """
     lexicon = lexicon or default_confidence_lexicon()
     out = Reading()
-    tokens, inner = content_tokens(text, statement, nested)
+    tokens, inner = content_tokens(text, statement, nested, reach=lexicon.longest)
     straddle = straddling(text, statement, tokens, lexicon)
     start = 0
     if straddle is None:

@@ -55,6 +55,7 @@ _BODY_KINDS = frozenset(
     ]
 )
 _LOOKBACK = 600
+_SCAN = 64  # mentions in a span read one by one; past that, looked up entity by entity
 
 
 class Mentions:
@@ -67,6 +68,7 @@ class Mentions:
         self.genders = genders or {}
         self.items = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        self._by_key: dict[str, list[tuple[int, int]]] | None = None
 
     def within(self, start: int, end: int) -> list[Working]:
         """Return the mentions inside ``[start, end)``."""
@@ -78,8 +80,39 @@ class Mentions:
             i += 1
         return out
 
+    def keys_within(self, start: int, end: int) -> list[str]:
+        """Return the keys of the mentions inside ``[start, end)``, each once, in text order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        if hi - lo <= _SCAN:
+            keys: dict[str, None] = {}
+            for m in self.items[lo:hi]:
+                if m.end <= end:
+                    keys[m.key] = None
+            return list(keys)
+        # Many mentions, few entities (a long content, or contents nested in each other down a
+        # long chain): look each entity up rather than each mention, so that reading every
+        # statement's content stays linear in the text.
+        firsts = []
+        for key, spans in self._mentions_by_key().items():
+            k = bisect.bisect_left(spans, (start, start))
+            while k < len(spans) and spans[k][0] < end:
+                if spans[k][1] <= end:
+                    firsts.append((spans[k][0], key))
+                    break
+                k += 1
+        return [key for _, key in sorted(firsts)]
+
+    def _mentions_by_key(self) -> dict[str, list[tuple[int, int]]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for m in self.items:  # in order of start: each list comes out sorted
+                self._by_key.setdefault(m.key, []).append((m.start, m.end))
+        return self._by_key
+
     def add(self, mention: Working) -> None:
         """Add a mention (a resolved pronoun, so that later pronouns can chain to it)."""
+        self._by_key = None
         i = bisect.bisect_left(self.starts, mention.start)
         self.starts.insert(i, mention.start)
         self.items.insert(i, mention)
@@ -265,9 +298,7 @@ def _owner_head(mentions: Mentions, start: int, last_word: str, cut: int, end: i
 
 def content_keys(mentions: Mentions, spans: list[tuple[int, int]]) -> list[str]:
     """Return the keys of the mentions inside the content spans, each once, in text order."""
-    keys: list[str] = []
+    keys: dict[str, None] = {}
     for start, end in spans:
-        for m in mentions.within(start, end):
-            if m.key not in keys:
-                keys.append(m.key)
-    return keys
+        keys.update(dict.fromkeys(mentions.keys_within(start, end)))
+    return list(keys)
