@@ -208,7 +208,7 @@ def test_brat_keeps_each_annotation_on_one_line() -> None:
     entity = newsclaims.Entity("E1", "A\x1cB", newsclaims.EntityKind.PERSON, [Span(0, 3)])
     statement = Statement(
         "S1",
-        newsclaims.Source([Span(0, 5)], entity_id="E1"),
+        newsclaims.Source([Span(0, 5)], entity_ids=["E1"]),
         newsclaims.Cue([Span(6, 10)]),
         [Span(11, 14)],
     )
@@ -229,9 +229,9 @@ def _citron_view(report: Report) -> dict[str, Any]:
         return span if len(span) else None
 
     def linked(s: Statement) -> tuple[Span, ...] | None:
-        if s.source.entity_id is None:
+        if not s.source.entity_ids:
             return None
-        return report.entity(s.source.entity_id).mentions or None
+        return report.entity(s.source.entity_ids[0]).mentions or None
 
     return {
         "text": report.text,
@@ -273,9 +273,9 @@ def test_citron_reads_a_document_written_by_citron() -> None:
     path = DATA / "humpty.citron.json"
     report = formats.parse_citron(path.read_bytes(), origin=str(path))
     statement = report.statements[0]
-    assert (statement.id, report.entity(statement.source.entity_id or "").name) == (
+    assert (statement.id, [report.entity(i).name for i in statement.source.entity_ids]) == (
         "S1",
-        "Humpty Dumpty",
+        ["Humpty Dumpty"],
     )
 
 

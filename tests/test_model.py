@@ -126,15 +126,15 @@ def test_report_accepts_a_long_nesting_chain() -> None:
 
 def test_report_rejects_unknown_entity_reference() -> None:
     """A source's entity id must name an entity of the report."""
-    statement = _statement(source=Source([Span(0, 4)], SourceKind.NAMED, "E1"))
-    with pytest.raises(ValidationError, match=r"statements\[0\]\.source\.entity_id: 'E1'"):
+    statement = _statement(source=Source([Span(0, 4)], SourceKind.NAMED, ["E1"]))
+    with pytest.raises(ValidationError, match=r"statements\[0\]\.source\.entity_ids\[0\]: 'E1'"):
         Report(TEXT, statements=[statement])
 
 
 def test_report_accepts_resolving_entity_reference() -> None:
     """With the entity present, the same reference is valid."""
     iran = Entity("E1", "Iran", EntityKind.COUNTRY, [Span(0, 4)])
-    statement = _statement(source=Source([Span(0, 4)], SourceKind.NAMED, "E1"), entity_ids=["E1"])
+    statement = _statement(source=Source([Span(0, 4)], SourceKind.NAMED, ["E1"]), entity_ids=["E1"])
     report = Report(TEXT, statements=[statement], entities=[iran])
     assert report.entity("E1") == iran
 

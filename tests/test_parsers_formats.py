@@ -204,9 +204,9 @@ def test_brat_entities() -> None:
         Entity("T10", "mission", EntityKind.GOVERNMENT, mentions=[Span(34, 41)]),
     ] == list(report.entities)
     assert (
-        report.statements[0].source.entity_id,
+        report.statements[0].source.entity_ids,
         report.statements[1].entity_ids,
-    ) == ("E7", ("E7",))
+    ) == (("E7",), ("E7",))
 
 
 def test_brat_round_trips_the_writer() -> None:
@@ -301,9 +301,9 @@ def test_brat_pair_by_sniffing() -> None:
     assert (
         entity.id,
         entity.name,
-        statement.source.entity_id,
+        statement.source.entity_ids,
         statement.confidence.polarity.value,  # type: ignore[union-attr]
-    ) == ("Q794", "Iran", "Q794", "negative")
+    ) == ("Q794", "Iran", ("Q794",), "negative")
 
 
 def test_brat_origin_is_the_article() -> None:

@@ -56,7 +56,7 @@ def example() -> Report:
             ),
             Statement(
                 "S3",
-                Source([Span(56, 60)], SourceKind.NAMED, "E1"),
+                Source([Span(56, 60)], SourceKind.NAMED, ["E1"]),
                 Cue([Span(61, 67)], "deny"),
                 [Span(68, 70)],
                 confidence=Confidence(Certainty.CERTAIN, Polarity.NEGATIVE),

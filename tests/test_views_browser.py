@@ -143,7 +143,7 @@ def test_odd_ids_still_highlight(browser: Any, tmp_path: Path) -> None:
         statements=[
             newsclaims.Statement(
                 'x:"1"-src',
-                newsclaims.Source([newsclaims.Span(0, 4)], entity_id="e:1"),
+                newsclaims.Source([newsclaims.Span(0, 4)], entity_ids=["e:1"]),
                 newsclaims.Cue([newsclaims.Span(5, 11)]),
                 [newsclaims.Span(12, 14)],
             )

@@ -672,17 +672,23 @@ class Entity:
 
 @attrs.frozen
 class Source:
-    """Who a statement is attributed to, as the text gives it.
+    """Who a statement is attributed to, as the text gives it, and the entities it names.
 
-    No mentions means the text gives no source at all.
+    No mentions means the text gives no source at all. ``entity_ids`` are the entities the
+    source resolves to: none for "experts", one for "Sean Savett", two for "Prior reports from
+    Bloomberg and Reuters".
 
     >>> Source([Span(0, 7)], SourceKind.UNSPECIFIED).kind.value
     'unspecified'
+    >>> Source([Span(0, 40)], SourceKind.NAMED, ["E3", "E4"]).entity_ids
+    ('E3', 'E4')
     """
 
     mentions: tuple[Span, ...] = attrs.field(default=(), converter=_spans, validator=_spans_valid())
     kind: SourceKind = attrs.field(default=SourceKind.UNSPECIFIED, validator=_enum_of(SourceKind))
-    entity_id: str | None = attrs.field(default=None, validator=_id_field(optional=True))
+    entity_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, validator=_strs_valid(_check_id)
+    )
 
 
 @attrs.frozen
@@ -857,7 +863,8 @@ class Report:
                 )
         for i, statement in enumerate(self.statements):
             here = f"statements[{i}]"
-            _check_ref(f"{here}.source.entity_id", statement.source.entity_id, entity_ids)
+            for j, ref in enumerate(statement.source.entity_ids):
+                _check_ref(f"{here}.source.entity_ids[{j}]", ref, entity_ids)
             for j, ref in enumerate(statement.entity_ids):
                 _check_ref(f"{here}.entity_ids[{j}]", ref, entity_ids)
             if statement.nested_in is not None:
@@ -958,7 +965,7 @@ def _references_resolve(
     refs: set[str | None] = {a.entity_id for e in report.entities for a in e.attributes}
     nested: set[str | None] = set()
     for s in report.statements:
-        refs.add(s.source.entity_id)
+        refs.update(s.source.entity_ids)
         refs.update(s.entity_ids)
         nested.add(s.nested_in)
     refs.discard(None)

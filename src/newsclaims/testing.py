@@ -155,9 +155,13 @@ def metadata() -> st.SearchStrategy[Metadata]:
 
 
 def sources(text_length: int, entity_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Source]:
-    """Draw a source whose mentions lie in the text and whose entity is one of ``entity_ids``."""
-    entity = st.none() | (st.sampled_from(entity_ids) if entity_ids else st.none())
-    return st.builds(Source, _span_tuples(text_length), st.sampled_from(SourceKind), entity)
+    """Draw a source whose mentions lie in the text and whose entities are among ``entity_ids``."""
+    linked = (
+        st.lists(st.sampled_from(entity_ids), max_size=2, unique=True).map(tuple)
+        if entity_ids
+        else st.just(())
+    )
+    return st.builds(Source, _span_tuples(text_length), st.sampled_from(SourceKind), linked)
 
 
 def cues(text_length: int) -> st.SearchStrategy[Cue]:

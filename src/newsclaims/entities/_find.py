@@ -13,7 +13,7 @@ from newsclaims.entities._data import Lexicon, default_lexicon, key_of
 from newsclaims.entities._link import cluster, link_acronyms, link_surnames
 from newsclaims.entities._mentions import Mention, Recogniser, Working
 from newsclaims.entities._rules import find_mentions
-from newsclaims.entities._ties import Mentions, content_keys, resolve_source
+from newsclaims.entities._ties import Mentions, conjoined_keys, content_keys, resolve_source
 from newsclaims.model import Attribute, AttributeKind, Entity, EntityKind, Report, Span, Statement
 
 if TYPE_CHECKING:
@@ -80,11 +80,11 @@ def _in_boilerplate(report: Report, mentions: list[Working]) -> list[Working]:
 
 def _tie_statements(
     report: Report, index: Mentions, groups: dict[str, list[Working]]
-) -> list[tuple[str | None, list[str]]]:
+) -> list[tuple[list[str], list[str]]]:
     """Resolve each statement's source and content to mention keys (adding pronoun mentions)."""
     ties = []
     for statement in report.statements:
-        source_key = None
+        source_keys: list[str] = []
         for span in statement.source.mentions[:1]:
             source_key, pronoun = resolve_source(index, span.start, span.end)
             lone = source_key is not None and all(m.kind is None for m in groups[source_key])
@@ -102,8 +102,10 @@ def _tie_statements(
             if pronoun is not None:
                 groups[pronoun.key].append(pronoun)
                 index.add(pronoun)
+            if source_key is not None:
+                source_keys = conjoined_keys(index, span.start, span.end, source_key)
         contents = [(s.start, s.end) for s in statement.content]
-        ties.append((source_key, content_keys(index, contents)))
+        ties.append((source_keys, content_keys(index, contents)))
     return ties
 
 
@@ -192,8 +194,9 @@ def find_entities(
     """Return ``report`` with its entities found, linked, described and tied to statements.
 
     Entities are numbered ``E1``, ``E2``... in order of first mention; any entities the report
-    had are replaced. Each statement's ``source.entity_id`` is set when its source resolves to
-    an entity, and its ``entity_ids`` list the entities its content mentions.
+    had are replaced. Each statement's ``source.entity_ids`` name the entities its source
+    resolves to (two for "Bloomberg and Reuters"), and its ``entity_ids`` the entities its
+    content mentions.
 
     Args:
         report: the report to read (statements, if any, are tied to the entities).
@@ -223,7 +226,7 @@ def find_entities(
     groups = cluster(found)
     index = Mentions(text, [m for ms in groups.values() for m in ms], lexicon.genders)
     ties = _tie_statements(report, index, groups)
-    _settle_kinds(groups, {key for key, _ in ties if key is not None})
+    _settle_kinds(groups, {key for keys, _ in ties for key in keys})
     entities, ids = _entities(text, groups, index, lexicon)
     statements = [
         _tied(statement, ids, source, contents)
@@ -233,17 +236,17 @@ def find_entities(
 
 
 def _tied(
-    statement: Statement, ids: Mapping[str, str], source: str | None, contents: list[str]
+    statement: Statement, ids: Mapping[str, str], source: list[str], contents: list[str]
 ) -> Statement:
     entity_ids = tuple(ids[key] for key in contents if key in ids)
-    source_id = ids.get(source) if source is not None else None
-    if source_id == statement.source.entity_id and entity_ids == statement.entity_ids:
+    source_ids = tuple(dict.fromkeys(ids[key] for key in source if key in ids))
+    if source_ids == statement.source.entity_ids and entity_ids == statement.entity_ids:
         return statement
-    if source_id == statement.source.entity_id:
+    if source_ids == statement.source.entity_ids:
         return attrs.evolve(statement, entity_ids=entity_ids)
     return attrs.evolve(
         statement,
-        source=attrs.evolve(statement.source, entity_id=source_id),
+        source=attrs.evolve(statement.source, entity_ids=source_ids),
         entity_ids=entity_ids,
     )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from typing import Final
 
 from newsclaims.entities._mentions import Working
 from newsclaims.model import EntityKind
@@ -294,6 +295,33 @@ def _owner_head(mentions: Mentions, start: int, last_word: str, cut: int, end: i
         if after:
             return after[0].key
     return None
+
+
+_JOINERS: Final = frozenset({" and ", ", ", ", and ", " or ", ", or ", " & "})
+
+
+def conjoined_keys(mentions: Mentions, start: int, end: int, head: str) -> list[str]:
+    """Return ``head`` and the keys of the names coordinated with it in the source.
+
+    "Prior reports from Bloomberg and Reuters" names two entities; "The US and its allies"
+    one ("its allies" is no name); "Iran and Russia's allies" one (a possessor qualifies).
+
+    The names must follow each other with only a joiner between them (``and``, ``or``, a
+    comma), as one coordination.
+    """
+    text = mentions.text
+    names = [m for m in mentions.within(start, end) if not m.pronoun]
+    chains: list[list[Working]] = []
+    for m in names:
+        if chains and text[chains[-1][-1].end : m.start] in _JOINERS:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        keys = [m.key for m in chain if m.key == head or not _possessive(text, m.end)]
+        if head in keys:
+            return list(dict.fromkeys(keys))
+    return [head]
 
 
 def content_keys(mentions: Mentions, spans: list[tuple[int, int]]) -> list[str]:

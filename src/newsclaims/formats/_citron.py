@@ -50,9 +50,10 @@ def _cue_span(statement: Statement) -> Span:
 
 
 def _quote(report: Report, statement: Statement) -> dict[str, Any]:
+    # Citron ties a quote to one coreference group: the first entity of the source's.
     coreferences: tuple[Span, ...] = ()
-    if statement.source.entity_id is not None:
-        coreferences = report.entity(statement.source.entity_id).mentions
+    if statement.source.entity_ids:
+        coreferences = report.entity(statement.source.entity_ids[0]).mentions
     return {
         "id": statement.id,
         "cue": _span_object(report, _cue_span(statement)),
@@ -205,7 +206,8 @@ def parse_citron(data: str | bytes, *, origin: str) -> Report:
             raise reader.fail(f"{here}.contents", "a quote needs at least one content span")
         corefs = quote.get("coreferences")
         coreferences = None if corefs is None else reader.spans(corefs, f"{here}.coreferences")
-        source = Source(sources, entity_id=_entity_for(entities, coreferences, sources))
+        entity = _entity_for(entities, coreferences, sources)
+        source = Source(sources, entity_ids=() if entity is None else (entity,))
         statements.append(Statement(ident, source, Cue([cue] if len(cue) else []), contents))
     metadata = Metadata(origin=origin, sha256=hashlib.sha256(raw).hexdigest(), encoding="utf-8")
     try:

@@ -67,11 +67,15 @@ def _entity_node(report: Report, entity: Entity) -> dict[str, Any]:
     return node
 
 
-def _author(report: Report, statement: Statement) -> dict[str, Any] | None:
+def _author(report: Report, statement: Statement) -> dict[str, Any] | list[Any] | None:
     source = statement.source
-    if source.entity_id is not None:
-        entity = report.entity(source.entity_id)
-        return {"@id": f"_:{entity.id}", "@type": SCHEMA_ORG_TYPES[entity.kind]}
+    if source.entity_ids:
+        # "Bloomberg and Reuters": schema.org takes a list of authors.
+        authors = [
+            {"@id": f"_:{ref}", "@type": SCHEMA_ORG_TYPES[report.entity(ref).kind]}
+            for ref in source.entity_ids
+        ]
+        return authors[0] if len(authors) == 1 else authors
     if source.mentions:
         return {"@type": "Thing", "name": report.text_of(source.mentions, sep=" ")}
     return None

@@ -62,7 +62,7 @@ def _offsets(spans: tuple[Span, ...]) -> str:
 
 def _row(report: Report, article: str, statement: Statement) -> dict[str, str]:
     source, cue, confidence = statement.source, statement.cue, statement.confidence
-    entity = report.entity(source.entity_id).name if source.entity_id is not None else ""
+    entity = "; ".join(report.entity(ref).name for ref in source.entity_ids)
     likelihood = confidence.likelihood if confidence is not None else None
     low, high = likelihood.range if likelihood is not None else ("", "")
     return {

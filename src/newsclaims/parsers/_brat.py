@@ -229,7 +229,7 @@ def _statements(found: _Annotations, entities: list[Entity], where: str) -> list
                 Source(
                     source_spans,
                     SourceKind(attributes.get("SourceKind", SourceKind.UNSPECIFIED.value)),
-                    _entity_at(entities, source_spans),
+                    _entities_at(entities, source_spans),
                 ),
                 Cue(sorted(roles.get("Cue", []))),
                 content,
@@ -292,13 +292,17 @@ def _with_unique_ids(items: Iterable[tuple[str, str, EntityKind, list[Span]]]) -
     return entities
 
 
-def _entity_at(entities: list[Entity], spans: list[Span]) -> str | None:
-    """Return the id of the entity with a mention inside (or around) a source span."""
+def _entities_at(entities: list[Entity], spans: list[Span]) -> tuple[str, ...]:
+    """The entity with a mention inside (or around) a source span, as a source's entity ids.
+
+    brat cannot say which of the names in a source it resolves to ("spokesperson Sean Savett"
+    holds an organisation and a person): the first entity found is the guess.
+    """
     for entity in entities:
         for mention in entity.mentions:
             if any(s.contains(mention) or mention.contains(s) for s in spans):
-                return entity.id
-    return None
+                return (entity.id,)
+    return ()
 
 
 def _entities_in(entities: list[Entity], content: list[Span]) -> list[str]:

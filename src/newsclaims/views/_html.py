@@ -117,12 +117,18 @@ def _card(report: Report, statement: Statement, children: dict[str | None, list[
 def _group_key(report: Report, statement: Statement) -> tuple[str, str]:
     """A source group's key and its heading: the entity where linked, else the words."""
     source = statement.source
-    if source.entity_id is not None:
-        return f"entity:{source.entity_id}", report.entity(source.entity_id).name
+    if source.entity_ids:
+        names = [report.entity(ref).name for ref in source.entity_ids]
+        return "entity:" + " ".join(source.entity_ids), _and(names)
     words = " ".join(report.text_of(source.mentions, sep=" ").split())
     if not words:
         return "none", "(no source in the text)"
     return f"text:{words.casefold()}", words
+
+
+def _and(names: list[str]) -> str:
+    """``["A", "B", "C"]`` -> ``"A, B and C"``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _groups(report: Report, children: dict[str | None, list[Statement]]) -> str:
