@@ -398,3 +398,19 @@ def test_pure() -> None:
     copy = attrs.evolve(report)
     find_entities(report)
     assert copy == report
+
+
+@pytest.mark.parametrize(
+    ("source", "linked"),
+    [
+        ("Reuters and Bloomberg", "Reuters and Bloomberg"),
+        ("Earlier reports from Reuters and Bloomberg", "Reuters and Bloomberg"),
+        ("Iran, Russia and China", "Iran and Russia and China"),
+        ("The US and its allies", "United States"),
+        ("Sean Savett", "Sean Savett"),
+    ],
+)
+def test_a_source_links_the_names_coordinated_in_it(source: str, linked: str) -> None:
+    """A source names every entity coordinated with its head."""
+    text = f"{source} said the talks failed."
+    assert _source_entity(text, source, "the talks failed") == linked
