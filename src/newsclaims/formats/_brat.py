@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from newsclaims._standoff import one_line
 from newsclaims.model import Report, Span, Statement
 
 __all__ = ["ENTITY_LABELS", "dumps_brat"]
@@ -36,7 +37,6 @@ ENTITY_LABELS = {
 
 # brat keeps one annotation per line: characters that would break the line (every line
 # boundary of str.splitlines, and the tab that separates columns) become spaces.
-_FLAT = str.maketrans(dict.fromkeys("\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
 
 
 class _Lines:
@@ -54,7 +54,7 @@ class _Lines:
     def bound(self, label: str, spans: Sequence[Span]) -> str:
         tid = self.next_id("T")
         offsets = ";".join(f"{s.start} {s.end}" for s in spans)
-        covered = " ".join(s.text_of(self.text) for s in spans).translate(_FLAT)
+        covered = one_line(" ".join(s.text_of(self.text) for s in spans))
         self.lines.append(f"{tid}\t{label} {offsets}\t{covered}")
         return tid
 
@@ -117,7 +117,7 @@ def _attributes(statement: Statement) -> Iterable[tuple[str, str]]:
 def _write_entities(out: _Lines, report: Report) -> None:
     for entity in report.entities:
         label = ENTITY_LABELS[entity.kind.value]
-        name = entity.name.translate(_FLAT)
+        name = one_line(entity.name)
         for mention in entity.mentions:
             tid = out.bound(label, [mention])
             out.add("N", f"Reference {tid} newsclaims:{entity.id}\t{name}")
