@@ -200,6 +200,7 @@ class ConfidenceLexicon:
     denials: frozenset[str] = frozenset()
     _terms: dict[tuple[str, ...], Term] = attrs.field(init=False, repr=False)
     _lengths: dict[str, tuple[int, ...]] = attrs.field(init=False, repr=False)
+    _longest: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         terms: dict[tuple[str, ...], Term] = {}
@@ -225,6 +226,7 @@ class ConfidenceLexicon:
         object.__setattr__(
             self, "_lengths", {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         )
+        object.__setattr__(self, "_longest", max(map(max, lengths.values()), default=1))
 
     @property
     def longest(self) -> int:
@@ -233,7 +235,7 @@ class ConfidenceLexicon:
         >>> default_confidence_lexicon().longest > 1
         True
         """
-        return max((n for lengths in self._lengths.values() for n in lengths), default=1)
+        return self._longest
 
     @property
     def first_words(self) -> Set[str]:
