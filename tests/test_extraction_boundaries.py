@@ -152,3 +152,76 @@ def test_a_reduced_relative_skips_adverbs_to_its_noun() -> None:
     assert _readings("Voters are tired of ads openly attacking the mayor.") == [
         ("ads", "attacking", ("the mayor",)),
     ]
+
+
+def test_a_lone_dash_ends_a_content() -> None:
+    """``backed X — a dream of the left``: the dash opens the reporter's aside."""
+    assert _readings("The council backed a single-payer system — a dream of the left.") == [
+        ("The council", "backed", ("a single-payer system",)),
+    ]
+
+
+def test_a_pair_of_dashes_stays_inside_a_content() -> None:
+    """``X — an aside — and Y, critics said``: the aside between two dashes is kept."""
+    text = "The plan is dead — a blow to the mayor — and will not return, critics said."
+    expected = ("The plan is dead — a blow to the mayor — and will not return",)
+    assert expected == _readings(text)[0][2]
+
+
+def test_a_quotation_is_read_by_its_first_cue() -> None:
+    """``"...," said one aide, who spoke on condition of anonymity``: the aide's words only."""
+    text = '"We will fight on," said one aide, who spoke on condition of anonymity.'
+    assert _readings(text) == [("one aide", "said", ('"We will fight on,"',))]
+
+
+def test_a_second_verb_takes_the_sentence_subject() -> None:
+    """``Priebus arrived late and acknowledged X``: Priebus acknowledged."""
+    text = "Priebus arrived late and acknowledged that he had not read the speech."
+    assert _readings(text) == [
+        ("Priebus", "acknowledged", ("that he had not read the speech",)),
+    ]
+
+
+def test_an_object_gap_relative() -> None:
+    """``a fact he mentions on the trail``: the noun is what he mentions."""
+    text = "It was a fact he frequently mentions on the campaign trail."
+    assert _readings(text) == [("he", "frequently mentions", ("a fact",))]
+
+
+def test_an_attitude_adjective() -> None:
+    """``remains confident that X``: an attitude; the linking verb is not in the source."""
+    assert _readings("Ms. Lee remains confident that the bill will pass.") == [
+        ("Ms. Lee", "confident that", ("the bill will pass",)),
+    ]
+
+
+def test_a_quotation_ended_by_a_stop_before_its_tag() -> None:
+    """``"It was a long night." Smith said.``: a stop where a comma belongs."""
+    assert _readings('"It was a long night." Smith said.') == [
+        ("Smith", "said", ('"It was a long night."',)),
+    ]
+
+
+def test_a_time_adjunct_is_no_part_of_the_source() -> None:
+    """``Paul Ryan on Thursday declared``: the source is the name."""
+    text = "House Speaker Paul Ryan on Thursday declared that he could not support the bill."
+    assert _readings(text)[0][0] == "House Speaker Paul Ryan"
+
+
+def test_an_infinitive_after_an_adjective_takes_the_subject() -> None:
+    """``The mayor was reluctant to endorse X``: the mayor's reluctance, the mayor's cue."""
+    assert _readings("The mayor was reluctant to endorse the plan.") == [
+        ("The mayor", "endorse", ("the plan",)),
+    ]
+
+
+def test_a_reflexive_find_is_no_cue() -> None:
+    """``found himself in a bind``: a situation, not a finding."""
+    assert _readings("The chairman found himself in a bind.") == []
+
+
+def test_as_someone_put_it() -> None:
+    """``As the senator put it, X``: ``put it`` reports speech."""
+    assert _readings("As the senator put it, the deal was dead.") == [
+        ("the senator", "put it", ("the deal was dead",)),
+    ]

@@ -46,6 +46,7 @@ _SUBORDINATE_STARTS = word_list("subordinate_starts")
 _NOT_NAME_STARTS = word_list("not_name_starts")
 _MAX_INVERTED_HEAD = 7
 _MAX_QUOTE_TO_CUE = 14
+_MAX_TAG_WORDS = 5
 _MAX_ASIDE_SOURCE = 10
 # Bounds on how far a rule looks, so that a sentence with thousands of cues stays linear.
 _MAX_CONTENT = 3000
@@ -121,13 +122,27 @@ def _quote_ending_before(ctx: Context, pos: int) -> Quote | None:
             words = [t for t in tokens if t[0].isalnum()]
             if len(words) > _MAX_QUOTE_TO_CUE or any(t in ';:"“”' for t in tokens):
                 return None
-            inner = ctx.text[q.start : q.end].rstrip("\"”'’»")
-            follows = between.lstrip()[:1]
-            if inner[-1:] in _CLOSING or follows in (",", "—", "–", "-"):
-                return q
-            return None
+            return q if _closes_for_cue(ctx, q, between, len(words), pos) else None
         i -= 1
     return None
+
+
+def _closes_for_cue(ctx: Context, q: Quote, between: str, words: int, pos: int) -> bool:
+    """Say whether quote ``q`` ends the way a quotation before its cue ends.
+
+    With a comma, question mark or dash (``"...," Smith said``), or with a stop when only a
+    short tag follows (``"We lost." Smith said.``).
+    """
+    inner = ctx.text[q.start : q.end].rstrip("\"”'’»")
+    if inner[-1:] in _CLOSING or between.lstrip()[:1] in (",", "—", "–", "-"):
+        return True
+    return inner[-1:] == "." and words <= _MAX_TAG_WORDS and _ends_sentence(ctx, pos)
+
+
+def _ends_sentence(ctx: Context, pos: int) -> bool:
+    """Say whether only the cue (and no other word) is left of the sentence at ``pos``."""
+    words = TOKEN.findall(ctx.text, pos, min(ctx.end, pos + _NEAR))
+    return len([w for w in words if w[0].isalnum()]) <= 1
 
 
 def _question_before(ctx: Context, q: Quote) -> bool:
@@ -137,7 +152,11 @@ def _question_before(ctx: Context, q: Quote) -> bool:
     """
     gap = ctx.text[q.end : ctx.sentence[0]]
     inner = ctx.text[q.start : q.end].rstrip("\"”'’»")
-    return not gap.strip() and "\n" not in gap and inner[-1:] in "?!"
+    if gap.strip() or "\n" in gap:
+        return False
+    # '"We lost." Smith said.': the splitter ends a sentence after the quote's stop too
+    tag = ctx.text[ctx.sentence[0] : ctx.end].split()
+    return inner[-1:] in "?!" or (inner[-1:] == "." and len(tag) <= _MAX_TAG_WORDS)
 
 
 def _quote_at(ctx: Context, pos: int) -> Quote | None:
@@ -163,7 +182,24 @@ def _content_end(ctx: Context, start: int) -> int:
     end = min(end, start + _MAX_CONTENT)  # no indirect content runs on for pages
     for m in _ADDED_CLAUSE.finditer(ctx.text, start, end):
         if not _in_quote(ctx, m.start()):
-            return m.start()
+            end = m.start()
+            break
+    return _before_aside(ctx, start, end)
+
+
+# A dash between words: spaced ("X - Y", "X — Y") or a double or em dash ("X--Y", "X—Y").
+_DASH = re.compile(r"\s(?:-{1,2}|[—–])\s|--|—")
+
+
+def _before_aside(ctx: Context, start: int, end: int) -> int:
+    """Return where a content ends before a dash aside at its end (``a tax — a dream``).
+
+    A lone dash opens the reporter's comment on what was said; a pair of dashes encloses
+    an aside inside the content, which stays.
+    """
+    dashes = [m.start() for m in _DASH.finditer(ctx.text, start, end)]
+    if len(dashes) % 2 == 1 and not _in_quote(ctx, dashes[-1]):
+        return dashes[-1]
     return end
 
 
@@ -388,6 +424,7 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 
 _MAX_LEAD_ADJUNCT = 12
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def _opens_adjunct(word: str) -> bool:
@@ -417,6 +454,10 @@ def sentence_subject(text: str, lo: int, hi: int) -> Span | None:
         comma = next((i for i, w in enumerate(words[:_MAX_LEAD_ADJUNCT]) if w[0] == ","), None)
         if comma is not None and comma + 1 < len(words):
             words = words[comma + 1 :]
+        elif len(words) > 2 and words[1][0] in _TIME_WORDS:
+            # "On Thursday Clinton said ...": a day without a comma
+            skip = 3 if words[2][0].lower() in _PARTS_OF_DAY and len(words) > 3 else 2
+            words = words[skip:]
     first, s, e = words[0]
     if first.lower() in PRONOUNS:
         return s, e

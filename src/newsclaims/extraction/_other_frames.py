@@ -31,6 +31,7 @@ from newsclaims.extraction._contents import (
     _quote_at,
     _skip_recipient,
     _words,
+    sentence_subject,
 )
 from newsclaims.extraction._cues import CueHit, verb_group_start
 from newsclaims.extraction._lexicon import word_list
@@ -238,7 +239,10 @@ def read_reduced(ctx: Context, hit: CueHit) -> RawStatement | None:
         ctx = attrs.evolve(ctx, limit=comma)
     governor = _governing_verb(text, lo, hit.start)
     source = source_before(text, lo, governor) if governor is not None else None
-    if source is None:
+    if source is None and governor is not None:
+        # "Senate Republicans have all but stopped confirming": the clause's subject
+        source = sentence_subject(text, lo, governor)
+    elif source is None:
         # "the ads, even attacking X": the noun before the adverbs
         source = noun_before(text, lo, _before_adverbs(text, lo, hit.start))
     return read_participle(ctx, hit, source)

@@ -22,7 +22,7 @@ from newsclaims.extraction._nesting import find_parents
 from newsclaims.extraction._quotes import Quote, find_quotes
 from newsclaims.extraction._reading import read_statements
 from newsclaims.extraction._segment import Segmentation, segment
-from newsclaims.extraction._sources import source_kind
+from newsclaims.extraction._sources import source_kinds
 from newsclaims.model import Cue, CueKind, Form, Report, Source, SourceKind, Span, Stance, Statement
 
 __all__ = [
@@ -229,11 +229,11 @@ def _form(content: Iterable[_SPAN], quotes: Sequence[Quote]) -> Form:
     return Form.INDIRECT
 
 
-def _statement(analysis: Analysis, raw: RawStatement, ident: str, parent: str | None) -> Statement:
+def _statement(
+    analysis: Analysis, raw: RawStatement, ident: str, parent: str | None, kind: SourceKind
+) -> Statement:
     hit = raw.hit
     mentions = (Span(*raw.source),) if raw.source is not None else ()
-    text = analysis.report.text
-    kind = SourceKind(source_kind(text, raw.source, analysis.options.source_kinds))
     lemma_kind = (
         CueKind.PHRASE if " " in hit.lemma and hit.frame == "verb" else _CUE_KINDS[hit.frame]
     )
@@ -255,12 +255,23 @@ def _statement(analysis: Analysis, raw: RawStatement, ident: str, parent: str | 
 
 
 def report_stage(analysis: Analysis) -> Analysis:
-    """Turn the statements into model objects on the report (replacing any it had)."""
+    """Turn the statements into model objects on the report (replacing any it had).
+
+    Source kinds are read here, over all the statements at once, because a pronoun source
+    takes the kind of an earlier statement's source (``Experts said X. They added Y.``).
+    """
     raw = analysis.statements or ()
     parents = analysis.parents if analysis.parents is not None else (None,) * len(raw)
+    seg = _require_segmentation(analysis)
+    kinds = source_kinds(
+        analysis.report.text,
+        [r.source for r in raw],
+        seg.paragraphs,
+        analysis.options.source_kinds,
+    )
     statements = tuple(
-        _statement(analysis, r, f"S{i + 1}", None if p is None else f"S{p + 1}")
-        for i, (r, p) in enumerate(zip(raw, parents, strict=True))
+        _statement(analysis, r, f"S{i + 1}", None if p is None else f"S{p + 1}", SourceKind(k))
+        for i, (r, p, k) in enumerate(zip(raw, parents, kinds, strict=True))
     )
     return attrs.evolve(analysis, report=attrs.evolve(analysis.report, statements=statements))
 

@@ -19,7 +19,7 @@ from newsclaims.extraction._cues import CueHit, verb_group_start
 from newsclaims.extraction._lexicon import word_list
 from newsclaims.extraction._other_frames import read_cue
 from newsclaims.extraction._quotes import Quote
-from newsclaims.extraction._sources import source_before, trim_span
+from newsclaims.extraction._sources import PRONOUNS, source_before, trim_span
 
 __all__ = ["read_statements"]
 
@@ -36,6 +36,10 @@ _MAX_CONTINUATION = 12
 _SUBORDINATE_STARTS = word_list("subordinate_starts") | {"even"}
 _CONTROL_WORDS = word_list("control_words")
 _CLAUSE_FRAMES = frozenset({"participle", "according"})
+# Capitalised sentence openers that are no subject ("His ...", "Does the ...").
+_NOT_SUBJECTS = (
+    word_list("determiners") | word_list("auxiliaries") | word_list("subordinate_starts")
+)
 
 
 def _sentence_end(text: str, sentence: Span) -> int:
@@ -63,7 +67,8 @@ def _limit(text: str, sentence: Span, hits: Sequence[CueHit], k: int) -> int:
         joined = _COORDINATED.search(text, max(hits[k].end, later.start - 12), later.start)
         if joined is not None and joined.end() == later.start:
             return joined.start()  # "condemned X and declared Y": two cues, two contents
-        comma = text.rfind(",", window, later.start)
+        # "cites the crowds as an example: He says X": a colon opens a clause like a comma
+        comma = max(text.rfind(",", window, later.start), text.rfind(": ", window, later.start))
         if comma < 0:
             continue
         between = text[comma + 1 : later.start]
@@ -190,6 +195,21 @@ def read_statements(
                 previous = statement
             if opening and statement.source is None:
                 waiting = len(out) - 1
+    return _first_readings(out)
+
+
+def _first_readings(statements: Sequence[RawStatement]) -> tuple[RawStatement, ...]:
+    """Drop a statement whose content an earlier cue has already read.
+
+    A quotation has one speaker: in ``"...," said a source, who spoke on condition of
+    anonymity`` the quote is the source's, not what the aside's ``spoke`` reports.
+    """
+    seen: set[tuple[Span, ...]] = set()
+    out = []
+    for statement in statements:
+        if statement.content not in seen:
+            seen.add(statement.content)
+            out.append(statement)
     return tuple(out)
 
 
@@ -202,12 +222,48 @@ def _inherit_source(
     the governing verb's subject.
     """
     hit = statement.hit
-    if previous is not None and _shares_subject(text, hit):
-        return RawStatement(previous.source, statement.cue, statement.content, hit)
+    if _shares_subject(text, hit):
+        if previous is not None:
+            return RawStatement(previous.source, statement.cue, statement.content, hit)
+        # "Priebus arrived late and acknowledged that ...": the subject of the first verb
+        subject = _coordinated_subject(text, lo, hit)
+        if subject is not None:
+            return RawStatement(subject, statement.cue, statement.content, hit)
     if _after_to(text, lo, hit):
         subject = _governor_subject(text, lo, hit)
         return RawStatement(subject, statement.cue, statement.content, hit)
     return statement
+
+
+_RAISING_LEMMAS = word_list("raising_lemmas")
+_PASSIVE_STARTS = ("is ", "was ", "were ", "are ", "be ", "been ", "being ")
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _coordinated_subject(text: str, lo: int, hit: CueHit) -> Span | None:
+    """Return the sentence's subject for a cue in its second verb phrase, if it is clear.
+
+    ``Priebus arrived late and acknowledged that X``: ``Priebus``. Only a pronoun, a name
+    or a short description (``A spokesman``) followed by a lower-case word counts; a
+    passive or a raising verb (``and was called``, ``and seems``) has no such source.
+    """
+    if hit.lemma in _RAISING_LEMMAS or text[hit.start : hit.end].lower().startswith(
+        _PASSIVE_STARTS
+    ):
+        return None
+    subject = sentence_subject(text, lo, hit.start)
+    if subject is None or subject[1] >= hit.start:
+        return None
+    words = text[subject[0] : subject[1]].split()
+    after = text[subject[1] : subject[1] + 40].split()
+    if not after or not (after[0][:1].islower() or after[0][:1] == ","):
+        return None  # "House Democrats, looking for a way ..., seized the floor and said"
+    first = words[0]
+    if len(words) == 1 and first.lower() in PRONOUNS:
+        return subject
+    name = all(w[:1].isupper() for w in words) and first.lower() not in _NOT_SUBJECTS
+    description = first.lower() in _SUBJECT_DETERMINERS and len(words) == 2
+    return subject if name or description else None
 
 
 def _opens_sentence(text: str, lo: int, pos: int) -> bool:

@@ -9,7 +9,8 @@ token by token: nothing here can backtrack.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Mapping, Sequence
 
 from newsclaims.extraction._lexicon import word_list
 from newsclaims.extraction._segment import TOKEN
@@ -19,6 +20,7 @@ __all__ = [
     "source_after",
     "source_before",
     "source_kind",
+    "source_kinds",
     "trim_span",
 ]
 
@@ -116,7 +118,32 @@ def _walk_left(text: str, tokens: list[Span]) -> tuple[list[Span], str]:
     return taken, ""
 
 
+_TIME_WORDS = word_list("time_words")
+_TIME_TAIL = frozenset({"morning", "afternoon", "evening", "night", "week", "month", "year"})
+_TIME_OPENERS = frozenset({"on", "last", "this", "early", "late", "earlier", "later"})
+
+
+def _without_time(text: str, taken: list[Span]) -> list[Span]:
+    """Drop a time adjunct between a source and its cue (``Paul Ryan on Thursday said``)."""
+    i = 0
+    if i < len(taken) and _word(text, taken[i]).lower() in _TIME_TAIL:
+        i += 1
+    if i < len(taken) and (_word(text, taken[i]) in _TIME_WORDS or i == 1):
+        i += 1
+        if i < len(taken) and _word(text, taken[i]).lower() in _TIME_OPENERS:
+            i += 1
+    if i == 1 and _word(text, taken[0]).lower() in _TIME_TAIL:
+        return taken  # "the night", alone: no adjunct
+    return taken[i:] if 0 < i < len(taken) else taken
+
+
+_LINKING_VERBS = word_list("linking_verbs")
+
+
 def _trimmed(text: str, taken: list[Span]) -> Span | None:
+    taken = _without_time(text, taken)
+    if len(taken) > 1 and _word(text, taken[0]).lower() in _LINKING_VERBS:
+        taken = taken[1:]  # "Ms. Lee remains confident that": the verb is no part of her
     while taken and _word(text, taken[-1]).lower() in _LEADING:
         taken.pop()
     while taken and _word(text, taken[-1]).lower() in ("and", "or"):
@@ -223,7 +250,8 @@ def source_kind(text: str, span: Span | None, kinds: Mapping[str, str]) -> str:
     """Classify a source as ``named``, ``anonymous`` or ``unspecified``.
 
     A proper name (a capitalised word past the first) or a pronoun makes it named; otherwise
-    the lexicon's head words decide; no source at all is unspecified.
+    the lexicon's head words decide; no source at all is unspecified. A pronoun read on its
+    own is named: :func:`source_kinds` gives it its antecedent's kind instead.
 
     >>> from newsclaims.extraction._lexicon import default_lexicon
     >>> kinds = default_lexicon().source_kinds
@@ -232,12 +260,15 @@ def source_kind(text: str, span: Span | None, kinds: Mapping[str, str]) -> str:
     ['anonymous', 'named', 'unspecified']
     """
     words = [] if span is None else [m.group() for m in TOKEN.finditer(text, *span)]
+    if _ANONYMOUS_MARKERS.intersection(w.lower() for w in words):
+        return "anonymous"
+    if "," in words[1:]:
+        # "Steven Cheung, a campaign spokesman": the appositive describes the name before it
+        words = words[: words.index(",")]
     words = [w for w in words if w[0].isalnum()]
     lowered = [w.lower() for w in words]
     if not words:
         return "unspecified"
-    if _ANONYMOUS_MARKERS.intersection(lowered):
-        return "anonymous"
     if len(words) == 1 and (lowered[0] in PRONOUNS or lowered[0] in _RELATIVES):
         return "named"  # a pronoun stands for someone the text has named
     # A capital past the first word is a name ("White House"), unless the head is a common
@@ -261,3 +292,134 @@ def _kind_of_description(words: list[str], lowered: list[str], kinds: Mapping[st
         else:
             kind = "named" if words[0][0].isupper() else "unspecified"
     return kind
+
+
+# Pronouns that refer back to an earlier source, with the number they need of it.
+_ANAPHORS = {"they": "plural", "he": "person", "she": "person", "it": "thing"}
+_PLURAL_HEADS = word_list("plural_heads")
+# What ends the head noun phrase of a source: its complement or appositive follows.
+_HEAD_ENDS = _PREPOSITIONS | _RELATIVES | {",", "(", "—", "–", "-"}
+# How many earlier statements a pronoun looks back over for its antecedent.
+_ANTECEDENT_WINDOW = 20
+
+
+def _number(text: str, span: Span, kinds: Mapping[str, str]) -> str:
+    """Return what a source noun phrase can be referred back to by.
+
+    ``plural`` (``they``), ``singular`` (``he``, ``she``, ``it``), ``either`` (a name that
+    may be a group: ``Democrats``, ``Reuters``) or ``artefact`` (``it`` only: ``a report``).
+    The head is the last word before a complement (``reports from Bloomberg``: ``reports``).
+    """
+    words: list[str] = []
+    for m in TOKEN.finditer(text, *span):
+        word = m.group()
+        if words and word.lower() in _HEAD_ENDS:
+            break
+        if word[0].isalnum():
+            words.append(word)
+    if not words:
+        return "singular"
+    lowered = [w.lower() for w in words]
+    head = lowered[-1]
+    if len(words) == 1 and head in _ANAPHORS:
+        return _ANAPHORS[head]
+    if "and" in lowered[1:] or head in _PLURAL_HEADS:
+        return "plural"  # "The US and its allies", "many people"
+    if words[-1][0].isupper() and (len(words) > 1 or head not in kinds):
+        # a name: "Democrats" and "Reuters" alike ("Critics said" is no name)
+        return "either" if head.endswith("s") else "singular"
+    if head.endswith("s") and not head.endswith(("ss", "us", "is")):
+        return "plural"
+    return "artefact" if kinds.get(head) == "unspecified" else "singular"
+
+
+def _agrees(pronoun: str, number: str) -> bool:
+    """Say whether a pronoun (by its ``_ANAPHORS`` value) can refer to a source of ``number``."""
+    if number in (pronoun, "either"):
+        return True
+    if pronoun == "person":
+        return number == "singular"
+    return pronoun == "thing" and number in ("singular", "artefact")
+
+
+def _antecedent_kind(
+    text: str,
+    span: Span,
+    sources: Sequence[Span | None],
+    done: Sequence[str],
+    *,
+    kinds: Mapping[str, str],
+    paragraph_starts: Sequence[int],
+) -> str | None:
+    """Return the kind of the source that the pronoun source ``span`` refers back to.
+
+    ``span`` is the source after the ``done`` ones. The antecedent is the latest earlier
+    source in the same or the previous paragraph that agrees with the pronoun in number;
+    ``None`` when there is none.
+    """
+    i = len(done)
+    pronoun = _ANAPHORS[text[span[0] : span[1]].lower()]
+    paragraph = bisect.bisect_right(paragraph_starts, span[0])
+    for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_WINDOW), -1):
+        earlier = sources[j]
+        if earlier is None or earlier[0] >= span[0]:
+            continue
+        if bisect.bisect_right(paragraph_starts, earlier[0]) < paragraph - 1:
+            break
+        if pronoun == "person" and done[j] == "unspecified":
+            continue  # a collective or an artefact ("reports", "the poll") is nobody's "he"
+        if _agrees(pronoun, _number(text, earlier, kinds)):
+            return done[j]
+    return None
+
+
+def _relative_kind(text: str, span: Span, kinds: Mapping[str, str], lo: int) -> str | None:
+    """Return the kind of the noun phrase a relative pronoun source hangs on (``X, who said``)."""
+    end = trim_span(text, max(lo, span[0] - _LOOKBACK), span[0], " \t\n,")[1]
+    tokens = [m.span() for m in TOKEN.finditer(text, max(lo, end - _LOOKBACK), end)]
+    taken, stop = _walk_left(text, tokens)
+    if stop in (",", "and", "or"):
+        return None  # "Ann Lee, 62, who", "X and Y, who": only part of the noun phrase
+    antecedent = _trimmed(text, taken)
+    return None if antecedent is None else source_kind(text, antecedent, kinds)
+
+
+def source_kinds(
+    text: str,
+    sources: Sequence[Span | None],
+    paragraphs: Sequence[Span],
+    kinds: Mapping[str, str],
+) -> tuple[str, ...]:
+    """Classify the sources of an article's statements (in text order), pronouns included.
+
+    A pronoun source takes the kind of the source it refers back to: the latest earlier
+    statement source in its paragraph or the one before that agrees with it in number
+    (``they`` a plural, ``he`` or ``she`` a person), or ``named`` when there is none. A
+    relative pronoun takes the kind of the noun phrase it hangs on (``Experts, who said``).
+
+    >>> from newsclaims.extraction._lexicon import default_lexicon
+    >>> kinds = default_lexicon().source_kinds
+    >>> text = "Experts said X. They added Y."
+    >>> source_kinds(text, [(0, 7), (16, 20)], [(0, len(text))], kinds)
+    ('unspecified', 'unspecified')
+    """
+    paragraph_starts = [p[0] for p in paragraphs]
+    done: list[str] = []
+    for span in sources:
+        kind = source_kind(text, span, kinds)
+        word = "" if span is None else text[span[0] : span[1]].lower()
+        if span is None:
+            pass
+        elif word in _ANAPHORS:
+            kind = (
+                _antecedent_kind(
+                    text, span, sources, done, kinds=kinds, paragraph_starts=paragraph_starts
+                )
+                or kind
+            )
+        elif word in _RELATIVES:
+            p = bisect.bisect_right(paragraph_starts, span[0]) - 1
+            lo = paragraph_starts[p] if p >= 0 else 0
+            kind = _relative_kind(text, span, kinds, lo) or kind
+        done.append(kind)
+    return tuple(done)

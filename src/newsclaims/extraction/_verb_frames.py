@@ -9,6 +9,7 @@ passives (``was denied by X``), raising verbs (``X seems ready``) and reduced pa
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import attrs
 
@@ -219,6 +220,14 @@ def _topic_preposition(text: str, cue_end: int, start: int) -> tuple[int, int]:
 
 
 _OBJECT_LEMMAS = word_list("object_lemmas")
+# Function words that cannot end the noun a relative clause hangs on.
+_NOT_NOUNS = (
+    word_list("determiners")
+    | word_list("auxiliaries")
+    | word_list("prepositions")
+    | word_list("subordinate_starts")
+    | frozenset({"and", "or", "but", "that", "which", "who"})
+)
 _SUBORDINATORS = word_list("subordinators")
 _STATE_COMPLEMENTS = frozenset({"that", "about"})
 _OBJECT_ADJUNCTS = word_list("object_adjuncts")
@@ -367,5 +376,69 @@ def read_verb(ctx: Context, hit: CueHit) -> RawStatement | None:
         or _quote_first(ctx, hit)
         or _comma_first(ctx, hit)
         or _passive(ctx, hit)
+        or _object_gap(ctx, hit)
         or _content_after(ctx, hit)
     )
+
+
+# Words that open the noun phrase a relative clause without "that" hangs on.
+_GAP_HEADS = word_list("gap_heads")
+# Words that open the subject of such a clause ("a fact [he] mentions", "an offer [the
+# leadership] rebuffed").
+_GAP_SUBJECTS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "the", "a", "an", "his", "her", "their", "many"}
+    | {"some", "most"}
+)
+# Heads that are whole noun phrases: a name may follow as the subject ("something Obama said").
+_GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "what"})
+_MAX_GAP_NOUN = 6
+_MAX_GAP_SUBJECT = 5
+
+
+def _object_gap(ctx: Context, hit: CueHit) -> RawStatement | None:
+    """Read ``a fact he mentions on the trail``: the noun before the subject is the content.
+
+    In a relative clause without ``that`` the cue's object is the noun it hangs on; only
+    an adjunct (or nothing) may follow the cue, a determiner must open the noun, and the
+    subject must be a pronoun or open with a determiner.
+    """
+    text = ctx.text
+    if hit.frame != "verb" or not _may_gap(text[max(ctx.sentence[0], hit.start - 100) : hit.start]):
+        return None
+    source = source_before(text, ctx.sentence[0], hit.start)
+    if source is None:
+        return None
+    split = _gap_split([w for w in _words(text, *source) if w[0][0].isalnum()])
+    if split is None or not _is_adjunct(ctx, hit, hit.end, ctx.limit):
+        return None
+    noun, subject = split
+    return RawStatement((subject, source[1]), (hit.start, hit.end), (noun,), hit)
+
+
+def _may_gap(before: str) -> bool:
+    """Say cheaply whether the words before a cue may end in ``a fact he`` (see ``_gap_split``)."""
+    words = before.split()[-(_MAX_GAP_SUBJECT + 1) :]
+    return any(
+        prev.isalpha()
+        and prev.islower()
+        and prev not in _NOT_NOUNS
+        and (word.lower() in _GAP_SUBJECTS or (word[:1].isupper() and prev in _GAP_PRONOUNS))
+        for prev, word in itertools.pairwise(words)
+    )
+
+
+def _gap_split(words: list[tuple[str, int, int]]) -> tuple[Span, int] | None:
+    """Split ``a fact he`` into the noun (``a fact``) and where its clause's subject starts."""
+    for k in range(len(words) - 1, max(0, len(words) - 1 - _MAX_GAP_SUBJECT), -1):
+        subject, before = words[k][0], words[k - 1][0]
+        if subject.lower() not in _GAP_SUBJECTS and not (
+            subject[0].isupper() and before.lower() in _GAP_PRONOUNS
+        ):
+            continue
+        if not before.isalpha() or not before.islower() or before in _NOT_NOUNS:
+            return None
+        for j in range(k - 1, max(-1, k - 1 - _MAX_GAP_NOUN), -1):
+            if words[j][0].lower() in _GAP_HEADS:
+                return (words[j][1], words[k - 1][2]), words[k][1]
+        return None
+    return None
