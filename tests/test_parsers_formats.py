@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import newsclaims
 from newsclaims import (
     Certainty,
     Cue,
@@ -20,6 +21,7 @@ from newsclaims import (
     Span,
     Statement,
     dumps,
+    formats,
     parsers,
 )
 from newsclaims.parsers._brat import parse_brat, read_brat
@@ -33,18 +35,39 @@ ARTICLE = "Talks resume\n\nIran denied it, its mission said.\n"
 
 
 @pytest.mark.parametrize(
-    ("raw", "encoding"),
+    ("raw", "text", "encoding"),
     [
-        (ARTICLE.encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + ARTICLE.encode("utf-8"), "utf-8-sig"),
-        (ARTICLE.encode("utf-16"), "utf-16"),
-        (ARTICLE.encode("utf-32"), "utf-32"),
+        (ARTICLE.encode("utf-8"), ARTICLE, "utf-8"),
+        # Kept as U+FEFF, as brat and scorers count it when they read the .txt.
+        (codecs.BOM_UTF8 + ARTICLE.encode("utf-8"), "\ufeff" + ARTICLE, "utf-8"),
+        (ARTICLE.encode("utf-16"), ARTICLE, "utf-16"),
+        (ARTICLE.encode("utf-32"), ARTICLE, "utf-32"),
     ],
 )
-def test_bom_then_utf8(raw: bytes, encoding: str) -> None:
+def test_bom_then_utf8(raw: bytes, text: str, encoding: str) -> None:
     """A byte-order mark decides the encoding; without one, UTF-8 is tried first."""
     report = parsers.parse(raw)
-    assert (ARTICLE, encoding) == (report.text, report.metadata.encoding)
+    assert (text, encoding) == (report.text, report.metadata.encoding)
+    headline = report.structure.headline
+    assert headline is not None
+    assert report.text_of(headline) == ARTICLE.split("\n", maxsplit=1)[0]
+
+
+def test_extract_to_brat_counts_the_byte_order_mark_of_the_file(tmp_path: Path) -> None:
+    """The .ann written for a .txt saved with a byte-order mark indexes that file as brat and
+    the scorer read it (UTF-8, the mark a character), and reads back the same."""
+    article = tmp_path / "a.txt"
+    article.write_bytes(codecs.BOM_UTF8 + ARTICLE.encode("utf-8"))
+    report = newsclaims.read(article)
+    (tmp_path / "a.ann").write_text(formats.dumps_brat(report), encoding="utf-8")
+    as_read = article.read_text(encoding="utf-8")
+    for line in (tmp_path / "a.ann").read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            _, where, quoted = line.split("\t")
+            _, start, end = where.split(" ")[:3]
+            assert as_read[int(start) : int(end)] == quoted
+    back = read_brat(article)
+    assert [s.content for s in back.statements] == [s.content for s in report.statements]
 
 
 def test_legacy_bytes_fall_back_to_windows_1252() -> None:

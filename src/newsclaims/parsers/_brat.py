@@ -49,7 +49,7 @@ from newsclaims.model import (
     Span,
     Statement,
 )
-from newsclaims.parsers._decode import Decoded, decode, split_lines
+from newsclaims.parsers._decode import decode, keep_bom, split_lines
 from newsclaims.parsers._protocol import Data, Sample
 from newsclaims.parsers._text import find_structure
 
@@ -333,25 +333,11 @@ def read_brat(
     for needed, what in ((text_path, "article text"), (ann_path, "annotations")):
         if not needed.exists():
             raise FormatError(origin, f"no brat {what}: {needed} does not exist")
-    text = _as_brat_reads(decode(text_path.read_bytes(), origin=origin))
+    text = keep_bom(decode(text_path.read_bytes(), origin=origin))
     ann = decode(ann_path.read_bytes(), origin=str(ann_path)).text
     report = parse_brat(text.text, ann, origin=origin, ann_origin=str(ann_path))
     # The digest and encoding are those of the article's bytes, as for every parser.
     return attrs.evolve(report, metadata=text.metadata(origin))
-
-
-def _as_brat_reads(decoded: Decoded) -> Decoded:
-    r"""Put back the UTF-8 byte-order mark that decoding dropped: brat counts it as a character.
-
-    brat reads ``.txt`` files with Python's ``utf-8`` codec, which keeps the mark as U+FEFF,
-    so its offsets are one more than they would be in the text without it.
-
-    >>> _as_brat_reads(decode(b"\xef\xbb\xbfIran", origin="a.txt")).text
-    '\ufeffIran'
-    """
-    if decoded.encoding != "utf-8-sig":
-        return decoded
-    return Decoded("\ufeff" + decoded.text, "utf-8", decoded.sha256)
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ import attrs
 from newsclaims.errors import FormatError
 from newsclaims.model import Metadata
 
-__all__ = ["Decoded", "decode", "sample_text", "split_lines"]
+__all__ = ["Decoded", "decode", "keep_bom", "sample_text", "split_lines"]
 
 _BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -150,6 +150,21 @@ def _refuse_binary(text: str, origin: str) -> None:
         raise FormatError(
             origin, f"binary data, not text ({controls} control bytes in the first {len(head)})"
         )
+
+
+def keep_bom(decoded: Decoded) -> Decoded:
+    r"""Put back the UTF-8 byte-order mark that decoding dropped, as U+FEFF.
+
+    For a plain-text file whose offsets others count: brat, the PolNeAR scorer and most
+    annotation tools read ``.txt`` files with Python's ``utf-8`` codec, which keeps the mark as
+    a character, so every offset is one more than in the text without it.
+
+    >>> keep_bom(decode(b"\xef\xbb\xbfIran", origin="a.txt")).text
+    '\ufeffIran'
+    """
+    if decoded.encoding != "utf-8-sig":
+        return decoded
+    return Decoded("﻿" + decoded.text, "utf-8", decoded.sha256)
 
 
 def sample_text(data: str | bytes, size: int = 4096) -> str:

@@ -26,7 +26,7 @@ from typing import Final
 import attrs
 
 from newsclaims.model import Caption, Metadata, Report, Span, Structure
-from newsclaims.parsers._decode import decode
+from newsclaims.parsers._decode import decode, keep_bom
 from newsclaims.parsers._protocol import Data, Sample
 
 __all__ = ["BOILERPLATE", "CAPTION", "TextParser", "credit_of", "find_structure", "parse_text"]
@@ -227,12 +227,15 @@ def _units(text: str) -> Iterator[_Unit]:
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:
-    """Return the span of ``text[start:end]`` without surrounding whitespace, or None."""
+    """Return the span of ``text[start:end]`` without surrounding whitespace, or None.
+
+    A byte-order mark (U+FEFF) before the first line counts as white space here.
+    """
     piece = text[start:end]
-    stripped = piece.strip()
+    lead = len(piece) - len(piece.lstrip().lstrip("\ufeff").lstrip())
+    stripped = piece[lead:].rstrip()
     if not stripped:
         return None
-    lead = len(piece) - len(piece.lstrip())
     return Span(start + lead, start + lead + len(stripped))
 
 
@@ -266,7 +269,9 @@ def parse_text(data: Data, *, origin: str = "<string>") -> Report:
     >>> report.text_of(report.structure.headline), len(report.structure.paragraphs)
     ('Talks resume', 1)
     """
-    decoded = decode(data, origin=origin)
+    # A byte-order mark stays in the text, as U+FEFF: offsets then count the characters of the
+    # file as annotation tools and scorers read it (brat output pairs with the original .txt).
+    decoded = keep_bom(decode(data, origin=origin))
     structure, authors = find_structure(decoded.text)
     metadata: Metadata = attrs.evolve(decoded.metadata(origin), authors=authors)
     return Report(decoded.text, structure=structure, metadata=metadata)
