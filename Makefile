@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict src tests
+	$(BIN)/mypy --strict src tests bench scripts
 
 # -rs lists skipped tests with their reasons (the browser test without Chromium, say).
 pytest: $(VENV)/.installed-test

@@ -64,7 +64,7 @@ def _statement(s: Statement) -> dict[str, Any]:
         "source": {
             "mentions": _spans(source.mentions),
             "kind": source.kind,
-            "entity_id": source.entity_id,
+            "entity_ids": source.entity_ids,
         },
         "cue": {
             "spans": _spans(cue.spans),
