@@ -199,3 +199,41 @@ def test_one_shot_lines_run_across_the_head(lines: list[str], data: st.DataObjec
     once = OneShot(Path("x"), raw[:cut], io.BytesIO(raw[cut:]))
     read = [task.data for task in once.tasks(("jsonl", True), max_chars=None)]
     assert [line + "\n" for line in lines if line.encode("utf-8").strip()] == read
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_validate_reads_one_document_from_standard_input() -> None:
+    report = newsclaims.read("Iran denied it, its mission said.")
+    done = _newsclaims("validate", "-", data=newsclaims.dumps(report).encode("utf-8"))
+    assert (done.returncode, done.stderr) == (0, b"")
+    counts = f"{len(report.statements)} statements, {len(report.entities)} entities"
+    assert done.stdout.decode() == f"<stdin>: ok ({counts})\n"
+
+
+def test_validate_reads_json_lines_from_standard_input() -> None:
+    lines = "".join(newsclaims.dumps(Report(f"Report {n}.")) + "\n" for n in range(3))
+    done = _newsclaims("validate", "-", data=lines.encode("utf-8"))
+    assert (done.returncode, done.stdout) == (0, b"<stdin>: ok (3 reports)\n")
+
+
+def test_validate_names_the_bad_line_of_piped_json_lines() -> None:
+    good = newsclaims.dumps(Report("One."))
+    done = _newsclaims(
+        "validate", "-", data=f'{good}\n{{"schema":"newsclaims/1","text":4}}\n'.encode()
+    )
+    assert done.returncode == 2
+    assert done.stderr == b"newsclaims: error: <stdin>: line 2: text: 4 is not a string\n"
+
+
+@needs_fifo
+def test_validate_reads_a_fifo(tmp_path: Path) -> None:
+    """A FIFO was reported as "no such file"."""
+    path = tmp_path / "reports.jsonl"
+    os.mkfifo(path)
+    lines = "".join(newsclaims.dumps(Report(f"Report {n}.")) + "\n" for n in range(2))
+    thread = _feed(path, lines.encode("utf-8"))
+    done = _newsclaims("validate", str(path))
+    thread.join()
+    assert (done.returncode, done.stdout.decode()) == (0, f"{path}: ok (2 reports)\n")

@@ -20,6 +20,8 @@ given by its path is read once, the head that tells its format included.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import shutil
@@ -522,38 +524,67 @@ def _require_file(path: Path) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     limit = _limit(args)
     for path in args.files:
+        if is_one_shot(path):
+            print(_validate_one_shot(path, limit))
+            continue
         if not path.is_file():
             raise _BadInputError(f"{path}: {'is a directory' if path.is_dir() else 'no such file'}")
         if path.suffix == ".jsonl":
-            count = _validate_lines(path, limit)
+            with path.open("rb") as handle:
+                count = _validate_lines(handle, str(path), limit)
             print(f"{path}: ok ({count} reports)")
             continue
         if limit is not None and path.stat().st_size > limit:
             raise _BadInputError(
                 f"{path}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
             )
-        report = newsclaims.load(path)
-        print(f"{path}: ok ({len(report.statements)} statements, {len(report.entities)} entities)")
+        print(_validated(newsclaims.load(path), str(path)))
     return EXIT_OK
 
 
-def _validate_lines(path: Path, limit: int | None) -> int:
-    """Check every line of a JSON Lines file; return how many reports it holds.
+def _validated(report: newsclaims.Report, name: str) -> str:
+    return f"{name}: ok ({len(report.statements)} statements, {len(report.entities)} entities)"
+
+
+def _validate_one_shot(path: Path, limit: int | None) -> str:
+    """Check standard input or a pipe, read once: one document, or JSON Lines.
+
+    It cannot be opened again, so it is read whole (within the limit) and then told apart:
+    several lines that each open an object are JSON Lines, as a ``.jsonl`` name says too.
+    """
+    name = "<stdin>" if is_stdin(path) else str(path)
+    with contextlib.ExitStack() as stack:
+        handle = sys.stdin.buffer if is_stdin(path) else stack.enter_context(path.open("rb"))
+        data = handle.read(-1 if limit is None else limit + 1)
+    if limit is not None and len(data) > limit:
+        raise _BadInputError(
+            f"{name}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
+        )
+    lines = [line for line in data.splitlines() if line.strip()]
+    if path.suffix == ".jsonl" or (
+        len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines)
+    ):
+        count = _validate_lines(io.BytesIO(data), name, limit)
+        return f"{name}: ok ({count} reports)"
+    return _validated(newsclaims.loads(data, source=name), name)
+
+
+def _validate_lines(handle: IO[bytes], name: str, limit: int | None) -> int:
+    """Check every line of JSON Lines; return how many reports they hold.
 
     Lines are read as bytes, one bounded line at a time: a huge line or a stray undecodable
     byte is an error naming its line, never a crash or a whole file held in memory.
     """
     count = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(bounded_lines(handle, limit), 1):
-            where = f"{path}: line {number}"
-            if line is None:
-                raise _BadInputError(
-                    f"{where}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
-                )
-            if line.strip():
-                newsclaims.loads(line, source=where)
-                count += 1
+    for number, line in enumerate(bounded_lines(handle, limit), 1):
+        where = f"{name}: line {number}"
+        if line is None:
+            raise _BadInputError(
+                f"{where}: longer than the limit of {limit:,} bytes (raise it with --max-chars)"
+            )
+        if line.strip():
+            newsclaims.loads(line, source=where)
+            count += 1
     return count
 
 
