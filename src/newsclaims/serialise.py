@@ -328,7 +328,7 @@ def dumps(report: Report, *, indent: int | None = None) -> str:
     try:
         # orjson writes the compact form 8x faster than the standard library's encoder (11 µs
         # against 96 µs on the seed report) and the same bytes: UTF-8, no spaces, keys in
-        # insertion order, the same escapes (tests/test_serialise_orjson.py holds them equal).
+        # insertion order, the same escapes (properties in tests/test_serialise.py hold them equal).
         compact = orjson.dumps(doc)
     except TypeError:
         raise _unwritable(doc) from None
