@@ -169,9 +169,16 @@ def test_a_pair_of_dashes_stays_inside_a_content() -> None:
 
 
 def test_a_quotation_is_read_by_its_first_cue() -> None:
-    """``"...," said one aide, who spoke on condition of anonymity``: the aide's words only."""
-    text = '"We will fight on," said one aide, who spoke on condition of anonymity.'
+    """``"...," said one aide, who spoke to reporters ...``: the aide's words only."""
+    text = '"We will fight on," said one aide, who spoke to reporters on condition of anonymity.'
     assert _readings(text) == [("one aide", "said", ('"We will fight on,"',))]
+
+
+def test_speaking_on_condition_of_anonymity_is_no_statement() -> None:
+    """``who spoke on condition of anonymity`` reads nothing: the aside stays in the source."""
+    text = '"We will fight on," said one aide, who spoke on condition of anonymity.'
+    source = "one aide, who spoke on condition of anonymity"
+    assert _readings(text) == [(source, "said", ('"We will fight on,"',))]
 
 
 def test_a_second_verb_takes_the_sentence_subject() -> None:
@@ -225,3 +232,88 @@ def test_as_someone_put_it() -> None:
     assert _readings("As the senator put it, the deal was dead.") == [
         ("the senator", "put it", ("the deal was dead",)),
     ]
+
+
+def test_a_colon_before_a_tally_or_a_handle_is_no_cue() -> None:
+    """``Clinton: 547.`` and ``Twitter: @Milbank`` are a count and an address."""
+    assert _readings("Clinton: 547.") == []
+    assert _readings("Twitter: @Milbank") == []
+
+
+def test_called_after_an_indefinite_noun_gives_a_name() -> None:
+    """``A new group called X`` names the group; ``so-called`` and ``sought-after`` too."""
+    assert _readings("A new group called Black Votes Matter is raising money.") == []
+    assert _readings("The so-called deal is dead.") == []
+    assert _readings("He is a sought-after speaker.") == []
+
+
+def test_other_senses_of_found_show_and_pledged() -> None:
+    """``helped found``, ``a strong showing in``, ``pledged delegates``: no statements."""
+    assert _readings("She helped found the group in 2008.") == []
+    assert _readings("Clinton had a strong showing in Iowa.") == []
+    assert _readings("Trump has won more pledged delegates.") == []
+
+
+def test_an_ing_cue_after_time_spent_takes_the_spender() -> None:
+    """``Groups have spent $10 million since June attacking X``: the groups attack."""
+    text = "Groups have spent $10 million since June attacking Ayotte."
+    assert _readings(text) == [("Groups", "attacking", ("Ayotte",))]
+
+
+def test_an_infinitive_of_purpose_takes_the_subject() -> None:
+    """``Ramos used his speech to call for X``: Ramos calls for it."""
+    text = "Ramos used his acceptance speech to call for the resignation of the president."
+    assert _readings(text) == [("Ramos", "call for", ("the resignation of the president",))]
+
+
+def test_an_infinitive_after_an_object_control_verb_takes_the_object() -> None:
+    """``left many to wonder whether X``: the many wonder."""
+    text = "The merger left many to wonder whether she deserved credit."
+    assert _readings(text) == [("many", "wonder", ("whether she deserved credit",))]
+
+
+def test_an_ing_cue_after_before_takes_the_clause_subject() -> None:
+    """``Trump told reporters X, before insisting Y``: Trump insisted."""
+    text = "Trump told reporters he was fine, before insisting he had a good relationship."
+    assert _readings(text)[-1] == ("Trump", "insisting", ("he had a good relationship",))
+
+
+def test_a_relative_cue_after_a_quote_reads_what_follows() -> None:
+    """``"...," said Beck, who said X``: the relative clause has its own content."""
+    text = '"Trump is a dictator," said Beck, who said there were too many disturbing things.'
+    assert _readings(text) == [
+        ("Beck", "said", ('"Trump is a dictator,"',)),
+        ("who", "said", ("there were too many disturbing things",)),
+    ]
+
+
+def test_content_first_may_open_with_a_subordinate_clause() -> None:
+    """``If X, Y, Wilcox said``: the whole sentence before the cue is the content."""
+    text = "If states fail, the Justice Department can step in, Wilcox said."
+    expected = ("If states fail, the Justice Department can step in",)
+    assert _readings(text) == [("Wilcox", "said", expected)]
+
+
+def test_when_asked_after_a_quote_reads_the_question() -> None:
+    """``"...," Nunberg said when asked how X``: the question, not the quote."""
+    text = '"It is possible," Nunberg said when asked how Trump digests the news.'
+    assert _readings(text)[-1] == ("", "asked", ("how Trump digests the news",))
+
+
+def test_records_show_is_an_attribution() -> None:
+    """``Campaign records show that X``: records are an unspecified source."""
+    text = "Campaign records show that he paid the fee."
+    assert _readings(text) == [("Campaign records", "show", ("that he paid the fee",))]
+
+
+def test_an_adviser_to_someone_is_one_source() -> None:
+    """``An adviser to Mr. Clinton said``: ``to`` stays inside the source."""
+    text = "An adviser to Mr. Clinton said the plan was dead."
+    assert _readings(text) == [("An adviser to Mr. Clinton", "said", ("the plan was dead",))]
+
+
+def test_a_passive_by_phrase_after_a_day_name() -> None:
+    """``was supported Friday by X``: the by-phrase is still the source."""
+    text = "Clinton's position was supported Friday by Sen. Dianne Feinstein."
+    expected = [("Sen. Dianne Feinstein", "was supported", ("Clinton's position",))]
+    assert _readings(text) == expected

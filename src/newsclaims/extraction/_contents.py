@@ -357,12 +357,14 @@ _MAX_ADJUNCT_BEFORE_THAT = 10
 
 def _past_adjunct(ctx: Context, start: int) -> int:
     """Skip an adjunct between a cue and its that-clause (``said on Monday that X``)."""
-    words = _words(ctx.text, start, min(ctx.limit, start + _NEAR))
-    if not words:
+    hi = min(ctx.limit, start + _NEAR)
+    head = TOKEN.search(ctx.text, start, hi)  # most contents open with no adjunct: look once
+    if head is None:
         return start
-    first = words[0][0]
+    first = head.group()
     if not (first.lower() in _ADJUNCT_STARTS or first in _TIME_WORDS or first.endswith("ly")):
         return start
+    words = _words(ctx.text, start, hi)
     for w, s, _e in words[1:_MAX_ADJUNCT_BEFORE_THAT]:
         if w.lower() == "that":
             return s

@@ -121,9 +121,22 @@ def _colon_hits(text: str, sentences: Sequence[tuple[int, int]]) -> list[CueHit]
     hits = []
     for lo, hi in sentences:
         m = _COLON.search(text, lo, min(hi, lo + 80))
-        if m is not None and _is_speaker(text[lo : m.start()]):
+        if (
+            m is not None
+            and _is_speaker(text[lo : m.start()])
+            and _says_something(text[m.end() : min(hi, m.end() + 40)])
+        ):
             hits.append(CueHit(m.start(), m.start() + 1, m.start(), ":", "neutral", "colon"))
     return hits
+
+
+def _says_something(right: str) -> bool:
+    """Say whether the words after a colon can be said: not a count or a handle.
+
+    ``Clinton: 547.`` is a tally and ``Twitter: @Milbank`` an address, not statements.
+    """
+    head = right.split("\n", 1)[0]
+    return not head.startswith("@") and any(ch.isalpha() for ch in head)
 
 
 def _is_speaker(left: str) -> bool:
@@ -141,9 +154,11 @@ _SUBORDINATORS = word_list("subordinators")
 _AS_LEMMAS = word_list("as_lemmas")
 _RAISING_LEMMAS = word_list("raising_lemmas")
 _POLL_WORDS = word_list("poll_words")
-# "in a new Quinnipiac poll": "in", a few words, a poll noun; bounded, so linear.
+# "in a new Quinnipiac poll": "in", a few words, a poll noun; bounded, so linear. A
+# preposition or conjunction between them leaves the poll out ("in an interview before
+# the polls closed").
 _IN_POLL = re.compile(
-    r"\b[Ii]n\s+(?:(?!(?:to|by|of|and|or|for|with|that)\b)[\w’'./&-]+\s+){0,6}?(?:"
+    r"\b[Ii]n\s+(?:(?!(?:to|by|of|and|or|for|with|that|before|after|as|at|in|on|since|when|while)\b)[\w’'./&-]+\s+){0,6}?(?:"
     + "|".join(sorted(_POLL_WORDS))
     + r")\b(?![\w-])"
 )
@@ -167,6 +182,11 @@ _QUESTION_WORDS = frozenset({"how", "if", "what", "whether", "which", "who", "wh
 _NAMING_WORDS = word_list("naming_words")
 _INTRANSITIVE_LEMMAS = word_list("intransitive_lemmas")
 _OTHER_SENSES = word_list("other_senses")
+_NAMING_FORMS = word_list("naming_forms")
+_FOUNDING_CONTEXT = word_list("founding_context")
+# "a new group called", "an anti-Trump super PAC dubbed": an indefinite noun phrase of
+# lower-case words right before the form; bounded by the 60-character window it runs in.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Aa]nother)(?:\s+[a-z][\w’'-]*){1,4}\s+$")
 _NOT_TOPIC_WORDS = word_list("not_topic_words")
 
 
@@ -180,7 +200,29 @@ def _after_comma(text: str, pos: int, floor: int) -> bool:
     before = text[max(floor, pos - 8) : pos].rstrip()
     if before.endswith(("”", "''", '"')):
         before = before.rstrip("”'\"")  # '"... overblown,'' adding': the comma is inside
-    return not before or before.endswith((",", "—", "–", "-", ";", "and", "while", "by"))
+    if not before or before.endswith((",", "—", "–", "-", ";", "and", "while", "by")):
+        return True
+    return _after_preposition(text, pos, floor)
+
+
+_ING_PREPOSITIONS = word_list("ing_prepositions")
+_WORDS_BACK = re.compile(r"([\w’'-]+)\s+(?:([\w’'-]+)\s+)?$")
+
+
+def _after_preposition(text: str, pos: int, floor: int) -> bool:
+    """Say whether an -ing cue follows a preposition of time or manner (``before adding``).
+
+    ``Cruz replied, before adding that X`` and ``After suggesting X, Rubio ...``: the
+    -ing clause shares the subject of its clause, like a participle after a comma. One
+    adverb may stand between (``after repeatedly dismissing``).
+    """
+    m = _WORDS_BACK.search(text[max(floor, pos - 40) : pos])
+    if m is None:
+        return False
+    before, last = (m.group(1), m.group(2)) if m.group(2) else ("", m.group(1))
+    if last.lower() in _ING_PREPOSITIONS:
+        return True
+    return last.endswith("ly") and last.islower() and before.lower() in _ING_PREPOSITIONS
 
 
 def _progressive(text: str, pos: int, floor: int) -> bool:
@@ -208,12 +250,30 @@ def _reads_as_name(text: str, span: tuple[int, int], entry: CueEntry, floor: int
     start, end = span
     if start > 0 and text[start - 1] == "-":
         return True  # "best-known", "self-described": part of a compound word
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return True  # "sought-after", "called-for": the first part of a compound
     return (
         text[start].isupper()
         and not entry.phrase
         and not _starts_sentence(text, floor, start)
         and not _title_case(text, start, end)
     )
+
+
+def _gives_a_name(text: str, start: int, floor: int, low: str) -> bool:
+    """Say whether a naming form names the noun before it (``a group called X``, ``so-called``).
+
+    Only a bare form counts: ``a reporter who called it`` and ``a lawmaker has called``
+    hold a relative or an auxiliary between the noun and the form.
+    """
+    if low == "so":
+        return True
+    if low in AUXILIARIES or low in _RELATIVE_OR_CONJ:
+        return False
+    return _INDEFINITE_BEFORE.search(text[max(floor, start - 60) : start]) is not None
+
+
+_RELATIVE_OR_CONJ = frozenset({"who", "which", "that", "and", "or", "but", "then"})
 
 
 def _reads_as_other(
@@ -232,6 +292,10 @@ def _reads_as_other(
     possessive = before is not None and low == "s" and text[before.start(1) - 1] in "'’"
     at_start = before is not None and _starts_sentence(text, floor, before.start(1))
     nxt = _next_word(text, end)
+    if nxt.endswith("ly") and low in _SUBORDINATORS:
+        adverb = _NEXT_WORD.match(text, end)
+        if adverb is not None:  # "when asked specifically how": the question is still reported
+            nxt = _next_word(text, adverb.end())
     # "271 pledged delegates", "of reported cases": a participle used as an adjective.
     adjectival = (
         form.endswith("ed")
@@ -263,6 +327,10 @@ def _reads_as_other(
         )
         # "also known as ISIS", "best known for its funds": a name or a reputation
         or (form in _NAMING_PARTICIPLES and nxt in _NAMING_WORDS)
+        # "helped found Fox News", "decided to found Centerview": to establish, not to find
+        or (form == "found" and low in _FOUNDING_CONTEXT)
+        # "a new group called Black Votes Matter": a name, not a description
+        or (form in _NAMING_FORMS and _gives_a_name(text, start, floor, low))
         # "backing down", "called off": a particle makes another verb
         or f"{entry.lemma}+{nxt}" in _OTHER_SENSES
         # "spoke with reporters", "spoke at the rally": who and where, not what

@@ -286,7 +286,27 @@ def _governing_verb(text: str, lo: int, pos: int) -> int | None:
             return verb_group_start(text, words[j][1], lo)[0]
         if not word.isalpha():
             break
+    return _spending_verb(text, lo, pos, words)
+
+
+def _spending_verb(text: str, lo: int, pos: int, words: list[tuple[str, int, int]]) -> int | None:
+    """Return where ``spent`` starts in ``spent months attacking X`` (time or money spent).
+
+    The -ing cue is what the subject spent it doing; nothing but words may stand between.
+    """
+    for w, s, e in reversed(words[-10:]):
+        low = w.lower()
+        if low in _SPENDING_VERBS:
+            if any(ch in text[e:pos] for ch in ",;:()—"):
+                return None
+            return verb_group_start(text, s, lo)[0]
+        if low in _CLAUSE_BREAKS:
+            return None
     return None
+
+
+_SPENDING_VERBS = word_list("spending_verbs")
+_CLAUSE_BREAKS = frozenset({"who", "which", "that", "and", "but", "or", "while", "as"})
 
 
 _READERS: dict[str, Callable[[Context, CueHit], RawStatement | None]] = {

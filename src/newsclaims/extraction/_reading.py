@@ -170,7 +170,7 @@ def read_statements(
                 group[k - 1].end if k else sentence[0],
             )
             subject = previous.source if previous is not None else None
-            opening = hit.frame == "participle" and _opens_sentence(text, sentence[0], hit.start)
+            opening = hit.frame == "participle" and _opens_clause(text, sentence[0], hit.start)
             if opening:
                 # "Citing his record, the senator said ...": the participle's clause ends at
                 # its comma, and its subject is the main clause's, read next.
@@ -232,7 +232,52 @@ def _inherit_source(
     if _after_to(text, lo, hit):
         subject = _governor_subject(text, lo, hit)
         return RawStatement(subject, statement.cue, statement.content, hit)
+    subject = _purpose_subject(text, lo, hit)
+    if subject is not None:
+        return RawStatement(subject, statement.cue, statement.content, hit)
     return statement
+
+
+_PURPOSE_VERBS = word_list("purpose_verbs")
+_OBJECT_CONTROL_VERBS = word_list("object_control_verbs")
+_PURPOSE_BREAKS = frozenset({"who", "which", "that", "and", "but", "or", "to", "while", "as"})
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _purpose_subject(text: str, lo: int, hit: CueHit) -> Span | None:
+    """Return the source of an infinitive cue after a verb and its object, if clear.
+
+    ``Ramos used his speech to call for X``: the subject of ``used`` (a purpose);
+    ``leaving many to wonder whether X``, ``allow lawmakers to compare``: the object of
+    the verb, which is the one who wonders. A few words at most, no punctuation between.
+    """
+    found = _purpose_verb(text, lo, hit)
+    if found is None:
+        return None
+    verb, to = found
+    if verb.group().lower() in _OBJECT_CONTROL_VERBS:
+        span = trim_span(text, verb.end(), to)
+        return span if span[1] > span[0] else None
+    start, _negated = verb_group_start(text, verb.start(), lo)
+    return source_before(text, lo, start) or sentence_subject(text, lo, start)
+
+
+def _purpose_verb(text: str, lo: int, hit: CueHit) -> tuple[re.Match[str], int] | None:
+    """Return the verb a few words before ``to`` + cue, and where ``to`` starts, if any."""
+    if not text[max(lo, hit.start - 4) : hit.start].rstrip().lower().endswith(" to"):
+        return None
+    words = list(_WORD.finditer(text, max(lo, hit.start - 80), hit.start))
+    if len(words) < 3 or words[-1].group().lower() != "to":
+        return None
+    to = words[-1].start()
+    for m in reversed(words[-9:-1]):
+        word = m.group().lower()
+        if word in _PURPOSE_BREAKS:
+            return None
+        if word in _PURPOSE_VERBS or word in _OBJECT_CONTROL_VERBS:
+            clean = not any(ch in text[m.end() : to] for ch in ',;:()"“”—')
+            return (m, to) if clean else None
+    return None
 
 
 _RAISING_LEMMAS = word_list("raising_lemmas")
@@ -266,8 +311,17 @@ def _coordinated_subject(text: str, lo: int, hit: CueHit) -> Span | None:
     return subject if name or description else None
 
 
-def _opens_sentence(text: str, lo: int, pos: int) -> bool:
-    return not text[lo:pos].strip(" \"“'‘(")
+_ING_PREPOSITIONS = word_list("ing_prepositions")
+
+
+def _opens_clause(text: str, lo: int, pos: int) -> bool:
+    """Say whether a participle opens its sentence, maybe after a preposition.
+
+    ``Citing his record, the senator said`` and ``After announcing her run, Fiorina
+    waged``: the participle's subject is the main clause's, which comes next.
+    """
+    words = text[lo:pos].strip(" \"“'‘(").split()
+    return not words or (len(words) <= 2 and words[0].lower() in _ING_PREPOSITIONS)
 
 
 def _after_to(text: str, lo: int, hit: CueHit) -> bool:

@@ -78,6 +78,9 @@ def _joins_place(text: str, tokens: list[Span], i: int, taken: list[Span]) -> bo
     return state and before[:1].isupper() and len(taken) <= 2
 
 
+_TO_HEADS = word_list("to_heads")
+
+
 def _walk_left(text: str, tokens: list[Span]) -> tuple[list[Span], str]:
     """Collect source tokens right to left; return them and the word that stopped the walk."""
     taken: list[Span] = []
@@ -106,6 +109,9 @@ def _walk_left(text: str, tokens: list[Span]) -> tuple[list[Span], str]:
                 taken.append(tokens[i])  # a possessive: "Trump's campaign"
                 continue
             return taken, word
+        if low == "to" and taken and i > 0 and _word(text, tokens[i - 1]).lower() in _TO_HEADS:
+            taken.append(tokens[i])  # "an adviser to Clinton", "sources close to him"
+            continue
         if low in _LEFT_STOPS:
             if not taken and low in _RELATIVES:
                 taken.append(tokens[i])  # "..., who said": the relative pronoun is the source

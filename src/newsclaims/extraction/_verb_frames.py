@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 import attrs
 
@@ -61,6 +62,11 @@ def _quote_first(ctx: Context, hit: CueHit) -> RawStatement | None:
     q = _quote_ending_before(ctx, hit.start)
     if q is None:
         return None
+    between = text[q.end : hit.start].split()
+    if len(between) > 1 and between[-1].lower() in ("who", "which") and hit.lemma in _SPEECH_LEMMAS:
+        return None  # '"...," said Beck, who said X': the relative clause has its own content
+    if between and between[-1].lower() in _SUBORDINATORS:
+        return None  # '"...," he said when asked how X': the question follows
     inverted = not text[q.end : hit.start].strip(" ,") and _inverted_source_follows(
         ctx, hit.end, ctx.limit
     )
@@ -138,8 +144,11 @@ def _comma_first(ctx: Context, hit: CueHit) -> RawStatement | None:
         return None  # "..., Smith said she had not decided": the said-clause is not content
     between = text[comma + 1 : hit.start].strip(" \t\n\"”’'")
     left = trim_span(text, lo, comma)
-    if _next_words(text, left[0]) in _SUBORDINATE_STARTS:
-        return None  # "When asked about it, he declined to comment": an adverbial clause
+    opener = _next_words(text, left[0])
+    if opener in _SUBORDINATE_STARTS and (opener == "when" or "," not in text[left[0] : left[1]]):
+        # "When asked about it, he declined to comment": an adverbial clause; but in "If
+        # states fail, the state can step in, Wilcox said" a main clause follows it.
+        return None
     if len(TOKEN.findall(text, left[0], min(left[1], left[0] + 40))) < 2:
         return None
     rest = hit.end
@@ -212,7 +221,8 @@ def _topic_preposition(text: str, cue_end: int, start: int) -> tuple[int, int]:
     Returns the new cue end and content start; only a preposition right after the verb
     (or its adverb: ``complained bitterly about``) moves.
     """
-    words = _words(text, start, start + 40)
+    found = itertools.islice(TOKEN.finditer(text, start, start + 40), 3)  # no more is read
+    words = [(m.group(), m.start(), m.end()) for m in found]
     i = 1 if words and words[0][0].endswith("ly") and words[0][0].islower() else 0
     if len(words) > i + 1 and words[i][0].lower() in _TOPIC_PREPOSITIONS:
         return words[i][2], words[i + 1][1]
@@ -315,8 +325,9 @@ def _passive(ctx: Context, hit: CueHit) -> RawStatement | None:
     if follows in _STATE_COMPLEMENTS:
         return None  # "voters were worried that X": a state of mind, its holder the subject
     subject = source_before(text, ctx.sentence[0], hit.start)
-    if follows == "by":
-        return _passive_by(ctx, hit, subject)
+    by = _by_after(text, hit.end)
+    if by is not None:
+        return _passive_by(ctx, hit, subject, by)
     if subject is None:
         return None
     content = [subject]
@@ -327,10 +338,28 @@ def _passive(ctx: Context, hit: CueHit) -> RawStatement | None:
     return RawStatement(None, (hit.start, hit.end), tuple(content), hit)
 
 
-def _passive_by(ctx: Context, hit: CueHit, subject: Span | None) -> RawStatement | None:
+_BY_GAP = re.compile(r"\s+(?:([A-Za-z]+)\s+)?by\b")
+
+
+def _by_after(text: str, pos: int) -> int | None:
+    """Return where the ``by`` phrase after a passive cue starts, if one follows.
+
+    One day name may stand between: ``was supported Friday by``, ``was praised
+    yesterday by``.
+    """
+    m = _BY_GAP.match(text, pos)
+    if m is None:
+        return None
+    gap = m.group(1)
+    if gap is not None and gap not in _TIME_WORDS and gap not in ("yesterday", "today"):
+        return None
+    return m.end()
+
+
+def _passive_by(ctx: Context, hit: CueHit, subject: Span | None, by: int) -> RawStatement | None:
     """Read a passive with a ``by`` phrase: that phrase is the source."""
     text = ctx.text
-    source = source_after(text, text.index("by", hit.end) + 2, ctx.limit)
+    source = source_after(text, by, ctx.limit)
     content: Span | None = subject
     if subject is None and source is not None:
         # "after being warned by the Russians that he was a threat": the that-clause.
