@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,3 +45,14 @@ def file_command(name: str, path: Path, *extra: str) -> list[str]:
     if name == "evaluate":
         command.append(str(path))
     return command
+
+
+def kill_part_way(command: Sequence[str], folder: Path, pattern: str) -> None:
+    """Start ``command`` and kill it (SIGKILL, no clean-up) once ``folder`` holds a ``pattern``
+    file: a run interrupted part-way, as a crash or an out-of-memory kill leaves it."""
+    with subprocess.Popen(command, stderr=subprocess.DEVNULL) as process:  # noqa: S603 -- ours
+        deadline = time.monotonic() + 60
+        while not (folder.is_dir() and any(folder.glob(pattern))) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        process.send_signal(signal.SIGKILL)
+        process.wait()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 import newsclaims
 from newsclaims import dumps
 from newsclaims.cli import main
+from tests._cli_helpers import kill_part_way
 from tests.conftest import SEED_ARTICLE
 
 TEXTS = Path(__file__).parent / "data" / "evaluate" / "gold" / "text"
@@ -228,12 +227,7 @@ def test_killed_run_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
         (folder / f"a{i:04d}.txt").write_text(f"Article {i}.\n\n{seed}", encoding="utf-8")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "newsclaims", "extract", str(folder), "--output-dir", str(out)]
-    with subprocess.Popen(command, stderr=subprocess.DEVNULL) as process:  # noqa: S603 -- ours
-        deadline = time.monotonic() + 60
-        while not (out.is_dir() and any(out.glob("*.json"))) and time.monotonic() < deadline:
-            time.sleep(0.005)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    kill_part_way(command, out, "*.json")
     done = sorted(out.glob("*.json"))
     assert 0 < len(done) < total, "the run should have been killed part-way"
     for path in done:

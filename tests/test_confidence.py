@@ -39,7 +39,7 @@ from newsclaims.confidence import (
     read_confidence,
 )
 from newsclaims.extraction import Pipeline, default_pipeline, extract_report
-from tests.conftest import ROOT
+from tests.conftest import ROOT, nearest
 
 DATA = ROOT / "tests" / "data" / "confidence" / "sentences.tsv"
 LEXICONS = ROOT / "src" / "newsclaims" / "lexicons"
@@ -79,24 +79,12 @@ def rows() -> tuple[Row, ...]:
     )
 
 
-def _span(text: str, needle: str, near: int = 0) -> Span:
-    """The occurrence of ``needle`` nearest to ``near``."""
-    starts = []
-    at = text.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(needle, at + 1)
-    assert starts, f"{needle!r} is not in {text!r}"
-    best = min(starts, key=lambda s: abs(s - near))
-    return Span(best, best + len(needle))
-
-
 def _statement(text: str, ident: str, spec: str, nested_in: str | None = None) -> Statement:
     """Build a statement from ``[source@]cue@content`` (the cue's lemma left for the rules)."""
     *source, cue, content = spec.split("@")
-    content_span = _span(text, content)
-    cue_span = _span(text, cue, content_span.start)
-    mentions = [_span(text, source[0], cue_span.start)] if source else []
+    content_span = nearest(text, content)
+    cue_span = nearest(text, cue, content_span.start)
+    mentions = [nearest(text, source[0], cue_span.start)] if source else []
     return Statement(ident, Source(mentions), Cue([cue_span]), [content_span], nested_in=nested_in)
 
 
@@ -187,8 +175,8 @@ def test_data_rows_name_substrings_of_their_sentences() -> None:
 def _one(
     text: str, cue: str, content: str, lemma: str = "", *, negated: bool = False
 ) -> Confidence:
-    c = _span(text, content)
-    statement = Statement("S1", Source(), Cue([_span(text, cue)], lemma, negated=negated), [c])
+    c = nearest(text, content)
+    statement = Statement("S1", Source(), Cue([nearest(text, cue)], lemma, negated=negated), [c])
     return read_confidence(text, statement)
 
 
@@ -246,10 +234,10 @@ def test_content_before_its_cue_is_not_joined_to_it() -> None:
 def test_nested_hedge_belongs_to_the_nested_statement() -> None:
     """'may' inside a nested statement's content does not hedge its parent."""
     text = "According to the paper, officials believe the port may close."
-    parent = Statement("S1", Source(), Cue([_span(text, "According to")]), [Span(24, 61)])
+    parent = Statement("S1", Source(), Cue([nearest(text, "According to")]), [Span(24, 61)])
     child = Statement(
-        "S2", Source([_span(text, "officials")]), Cue([_span(text, "believe")]),
-        [_span(text, "the port may close")], nested_in="S1",
+        "S2", Source([nearest(text, "officials")]), Cue([nearest(text, "believe")]),
+        [nearest(text, "the port may close")], nested_in="S1",
     )  # fmt: skip
     report = assess(Report(text, statements=[parent, child]))
     assert [s.confidence.certainty for s in report.statements if s.confidence] == [
@@ -261,16 +249,16 @@ def test_nested_hedge_belongs_to_the_nested_statement() -> None:
 def test_negations_in_separate_sentences_do_not_cancel() -> None:
     """'Not one.' after 'We did not ...' in the same quotation keeps it negative."""
     text = '"We did not receive a complaint," the manager said. "Not one."'
-    first, second = _span(text, '"We did not receive a complaint,"'), _span(text, '"Not one."')
-    statement = Statement("S1", Source(), Cue([_span(text, "said")]), [first, second])
+    first, second = nearest(text, '"We did not receive a complaint,"'), nearest(text, '"Not one."')
+    statement = Statement("S1", Source(), Cue([nearest(text, "said")]), [first, second])
     assert read_confidence(text, statement).polarity == Polarity.NEGATIVE
 
 
 def test_negations_across_a_split_sentence_cancel() -> None:
     """A sentence split by its cue is one sentence: its two negations cancel."""
     text = '"It is not true," she said, "that we never paid."'
-    first, second = _span(text, '"It is not true,"'), _span(text, '"that we never paid."')
-    statement = Statement("S1", Source(), Cue([_span(text, "said")]), [first, second])
+    first, second = nearest(text, '"It is not true,"'), nearest(text, '"that we never paid."')
+    statement = Statement("S1", Source(), Cue([nearest(text, "said")]), [first, second])
     assert read_confidence(text, statement).polarity == Polarity.POSITIVE
 
 
@@ -308,7 +296,7 @@ def test_report_without_statements() -> None:
 def test_user_hedge_is_read() -> None:
     """A hedge added at call time lowers certainty."""
     text = "The coach said the team would perchance win."
-    statement = Statement("S1", Source(), Cue([_span(text, "said")]), [Span(15, 44)])
+    statement = Statement("S1", Source(), Cue([nearest(text, "said")]), [Span(15, 44)])
     lexicon = default_confidence_lexicon().extended(hedges=["perchance"])
     got = read_confidence(text, statement, lexicon=lexicon)
     assert got.certainty == Certainty.POSSIBLE
@@ -318,7 +306,7 @@ def test_user_hedge_is_read() -> None:
 def test_user_cue_reading_is_read() -> None:
     """A cue lemma added at call time, with a certainty, is read by its forms."""
     text = "The coach opined the team would win."
-    statement = Statement("S1", Source(), Cue([_span(text, "opined")]), [Span(17, 35)])
+    statement = Statement("S1", Source(), Cue([nearest(text, "opined")]), [Span(17, 35)])
     lexicon = default_confidence_lexicon().extended(cues={"opine": Certainty.PROBABLE})
     assert read_confidence(text, statement, lexicon=lexicon).certainty == Certainty.PROBABLE
 
@@ -326,7 +314,7 @@ def test_user_cue_reading_is_read() -> None:
 def test_user_negation_and_likelihood() -> None:
     """Negations and ICD 203 phrases added at call time are read."""
     text = "The coach said it was a safe bet the team would nae lose."
-    statement = Statement("S1", Source(), Cue([_span(text, "said")]), [Span(15, 56)])
+    statement = Statement("S1", Source(), Cue([nearest(text, "said")]), [Span(15, 56)])
     lexicon = default_confidence_lexicon().extended(
         negations=["nae"], likelihood={"a safe bet": "very_likely"}
     )
@@ -343,7 +331,7 @@ def test_user_entry_replaces_the_phrase_elsewhere() -> None:
     lexicon = default_confidence_lexicon().extended(boosters=["should"])
     assert "should" not in lexicon.hedges
     text = "The coach said the team should win."
-    statement = Statement("S1", Source(), Cue([_span(text, "said")]), [Span(15, 34)])
+    statement = Statement("S1", Source(), Cue([nearest(text, "said")]), [Span(15, 34)])
     assert read_confidence(text, statement, lexicon=lexicon).certainty == Certainty.CERTAIN
 
 
@@ -457,7 +445,7 @@ def test_accuracy_through_the_extractor() -> None:
     found, misses = 0, []
     for row in rows():
         report = assess(newsclaims.read(row.sentence))
-        cue = _span(row.sentence, row.cue, _span(row.sentence, row.content).start)
+        cue = nearest(row.sentence, row.cue, nearest(row.sentence, row.content).start)
         hits = [s for s in report.statements if any(c.overlaps(cue) for c in s.cue.spans)]
         if not hits or hits[0].confidence is None:
             continue

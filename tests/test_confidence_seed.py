@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 import newsclaims
-from newsclaims import Cue, Report, Source, Span, Statement
+from newsclaims import Cue, Report, Source, Statement
 from newsclaims.confidence import assess
-from tests.conftest import SEED_ARTICLE, SEED_EXPECTED
+from tests.conftest import SEED_ARTICLE, SEED_EXPECTED, nearest
 
 
 def _expected() -> list[dict[str, Any]]:
@@ -24,25 +24,14 @@ def _expected() -> list[dict[str, Any]]:
     return statements
 
 
-def _near(text: str, needle: str, near: int) -> Span:
-    starts = []
-    at = text.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(needle, at + 1)
-    assert starts, f"expected text not in the article: {needle!r}"
-    best = min(starts, key=lambda s: abs(s - near))
-    return Span(best, best + len(needle))
-
-
 @cache
 def _assessed() -> Report:
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     statements = []
     for expected in _expected():
-        content = _near(text, expected["content"], 0)
-        cue = _near(text, expected["cue"], content.start)
-        source = _near(text, expected["source"], cue.start)
+        content = nearest(text, expected["content"], 0)
+        cue = nearest(text, expected["cue"], content.start)
+        source = nearest(text, expected["source"], cue.start)
         statements.append(
             Statement(
                 expected["id"],
@@ -80,8 +69,8 @@ def test_required_statement_confidence_through_the_pipeline(expected: dict[str, 
     """Read by the extractor and then assessed, the statement's confidence is as expected."""
     report = _pipeline_reading()
     text = report.text
-    content = _near(text, expected["content"], 0)
-    cue = _near(text, expected["cue"], content.start)
+    content = nearest(text, expected["content"], 0)
+    cue = nearest(text, expected["cue"], content.start)
     hits = [
         s
         for s in report.statements

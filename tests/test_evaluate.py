@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -26,12 +24,11 @@ from newsclaims import (
 )
 from newsclaims.cli import main
 from newsclaims.evaluation import article_of, evaluate, load_corpus, read_ann, score
+from tests.conftest import POLNEAR, SCORER, shared_scorer
 
 DATA = Path(__file__).parent / "data" / "evaluate"
 GOLD = DATA / "gold"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SCORER = SHARED / "tools" / "score_attributions.py"
-POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+POLNEAR_DEV = POLNEAR / "dev"
 PREDICTIONS = ["pred-brat", "second.jsonl", "pred.jsonl"]
 
 
@@ -53,20 +50,11 @@ def test_fixture_agrees_with_recorded_scorer_figures(prediction: str) -> None:
     assert expected == _rounded(_figures(evaluate(GOLD, DATA / prediction)))
 
 
-def _shared_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_attributions", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not SCORER.is_file(), reason="shared/tools/score_attributions.py is absent")
 @pytest.mark.parametrize("prediction", ["pred-brat", "second.jsonl"])
 def test_fixture_agrees_with_the_live_shared_scorer(prediction: str) -> None:
     """Run live, the shared scorer gives the same figures on the fixture."""
-    theirs = _shared_scorer().score(GOLD, DATA / prediction)
+    theirs = shared_scorer().score(GOLD, DATA / prediction)
     theirs.pop("_docs")
     assert _rounded(theirs) == _rounded(_figures(evaluate(GOLD, DATA / prediction)))
 
@@ -79,7 +67,7 @@ def test_dev_predictions_agree_with_the_live_shared_scorer(tmp_path: Path) -> No
     texts = sorted((POLNEAR_DEV / "text").glob("*.txt"))
     args = ["extract", *map(str, texts), "--format", "brat", "--output-dir", str(tmp_path)]
     assert main(args) == 0
-    theirs = _shared_scorer().score(POLNEAR_DEV, tmp_path)
+    theirs = shared_scorer().score(POLNEAR_DEV, tmp_path)
     theirs.pop("_docs")
     assert _rounded(theirs) == _rounded(_figures(evaluate(POLNEAR_DEV, tmp_path)))
 

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from newsclaims.extraction import extract_report
 from newsclaims.model import Report, Span, Structure
+from tests.conftest import POLNEAR, SCORER, shared_scorer
 
-_SHARED = Path(__file__).parents[2] / "shared"
-_TRAIN = _SHARED / "data" / "polnear" / "train"
-_SCORER = _SHARED / "tools" / "score_attributions.py"
+_TRAIN = POLNEAR / "train"
 _SAMPLE = 60  # the first 60 train articles by name
 # Reached on this sample when the test was last tuned (0.707 / 0.599); a small margin below.
 _MIN_ATTRIBUTION_F1 = 0.69
 _MIN_TRIPLE_F1 = 0.58
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_attributions", _SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _brat(report: Report) -> str:
@@ -47,7 +35,7 @@ def _brat(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.skipif(not _TRAIN.is_dir() or not _SCORER.exists(), reason="PolNeAR train not found")
+@pytest.mark.skipif(not _TRAIN.is_dir() or not SCORER.exists(), reason="PolNeAR train not found")
 def test_polnear_train_sample_holds_its_level(tmp_path: Path) -> None:
     """F1 on the fixed train sample does not fall below the level reached."""
     gold = tmp_path / "gold"
@@ -63,6 +51,6 @@ def test_polnear_train_sample_holds_its_level(tmp_path: Path) -> None:
         first = text.split("\n", 1)[0]
         report = Report(text, structure=Structure(headline=Span(0, len(first))))
         (pred / f"{path.stem}.ann").write_text(_brat(extract_report(report)), encoding="utf-8")
-    result = _scorer().score(gold, pred)
+    result = shared_scorer().score(gold, pred)
     assert result["attribution"][2] >= _MIN_ATTRIBUTION_F1, result["attribution"]
     assert result["triple"][2] >= _MIN_TRIPLE_F1, result["triple"]

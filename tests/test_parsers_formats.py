@@ -25,9 +25,8 @@ from newsclaims import (
     parsers,
 )
 from newsclaims.parsers._brat import parse_brat, read_brat
+from tests.conftest import POLNEAR
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-POLNEAR = SHARED / "data" / "polnear"
 ARTICLE = "Talks resume\n\nIran denied it, its mission said.\n"
 
 

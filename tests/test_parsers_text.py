@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from newsclaims import Report, parsers
 from newsclaims.parsers._text import parse_text
-from tests.conftest import SEED_ARTICLE, SEED_EXPECTED
+from tests.conftest import POLNEAR, SEED_ARTICLE, SEED_EXPECTED
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 LEAD = "WASHINGTON — The talks resumed on Monday after weeks of quiet diplomacy, officials said."
-POLNEAR = sorted((SHARED / "data" / "polnear").glob("*/text/*.txt"))
+POLNEAR_TEXTS = sorted(POLNEAR.glob("*/text/*.txt"))
 
 
 def _texts(report: Report, spans: object) -> list[str]:
@@ -64,11 +62,11 @@ def test_seed_text_unchanged(seed: Report) -> None:
     assert SEED_ARTICLE.read_text(encoding="utf-8") == seed.text
 
 
-@pytest.mark.skipif(not POLNEAR, reason="shared PolNeAR data not present beside the repo")
+@pytest.mark.skipif(not POLNEAR_TEXTS, reason="shared PolNeAR data not present beside the repo")
 def test_every_polnear_headline_is_the_first_line() -> None:
     """All PolNeAR articles parse with their text intact and their first line as headline."""
     wrong = []
-    for path in POLNEAR:
+    for path in POLNEAR_TEXTS:
         text = path.read_text(encoding="utf-8")
         report = parsers.parse(path)
         headline = report.structure.headline
@@ -79,7 +77,7 @@ def test_every_polnear_headline_is_the_first_line() -> None:
         ):
             wrong.append(path.name)
     assert wrong == []
-    assert len(POLNEAR) == 924
+    assert len(POLNEAR_TEXTS) == 924
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,8 @@ the same for a JSON Lines stream, whose one output file grows while the run goes
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ import newsclaims
 from newsclaims import _runs
 from newsclaims._files import write_atomically
 from newsclaims._runs import AtomicFile, Options, Outcome, Task
-from tests._cli_helpers import run
+from tests._cli_helpers import kill_part_way, run
 from tests.conftest import SEED_ARTICLE
 
 
@@ -153,12 +151,7 @@ def test_killed_stream_run_leaves_no_partial_output_and_resumes(tmp_path: Path) 
         *(sys.executable, "-m", "newsclaims", "extract", str(source)),
         *("--format", "jsonl", "--output-dir", str(out)),
     ]
-    with subprocess.Popen(command, stderr=subprocess.DEVNULL) as process:  # noqa: S603 -- ours
-        deadline = time.monotonic() + 60
-        while not (out.is_dir() and any(out.glob(".*.partial"))) and time.monotonic() < deadline:
-            time.sleep(0.005)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    kill_part_way(command, out, ".*.partial")
     assert not (out / "corpus.jsonl").exists()  # never a half-written output under its name
     assert len(list(out.glob(".corpus.jsonl.*.partial"))) == 1
     resumed = subprocess.run(  # noqa: S603 -- our interpreter and module
